@@ -1,0 +1,45 @@
+# The two commands a newcomer needs: `make demo` and `make test`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+# Django 6.1 needs Python 3.12 or newer.
+PYTHON ?= $(shell for p in python3.13 python3.12 $(HOME)/.pyenv/versions/3.13*/bin/python3 $(HOME)/.pyenv/versions/3.12*/bin/python3 python3; do \
+	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
+APPS := $(patsubst vangnet/%/apps.py,%,$(wildcard vangnet/*/apps.py))
+DEMO_DATA ?= $(CURDIR)/data/demo
+
+.PHONY: demo test lint types pytest messages clean
+
+$(BIN)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: $(BIN)/.installed
+	VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 $(BIN)/vangnet migrate --noinput
+	VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 $(BIN)/vangnet demo
+	VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 $(BIN)/vangnet runserver 127.0.0.1:8000
+
+test: $(BIN)/.installed lint types pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: $(BIN)/.installed
+	$(BIN)/mypy vangnet benchmarks
+
+pytest: $(BIN)/.installed
+	$(BIN)/pytest -q $(PYTEST_ARGS)
+
+messages: $(BIN)/.installed
+	@for app in $(APPS); do \
+		mkdir -p vangnet/$$app/locale; \
+		(cd vangnet/$$app && ../../$(BIN)/vangnet makemessages -l nl -l en --no-obsolete --no-location --ignore 'tests/*' >/dev/null) || exit 1; \
+	done
+	$(BIN)/vangnet compilemessages --ignore '.venv' >/dev/null
+
+clean:
+	rm -rf $(VENV) data/demo

@@ -1,0 +1,10 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("vangnet.core.urls")),
+    path("accounts/", include("vangnet.accounts.urls")),
+    path("map/", include("vangnet.directory.urls")),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,30 @@
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_is_dutch_by_default(client: Client) -> None:
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 200
+    assert 'lang="nl"' in response.content.decode()
+    assert "Wie doet wat" in response.content.decode()
+
+
+def test_language_switch_changes_to_english(client: Client) -> None:
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    response = client.get(reverse("core:home"))
+    assert 'lang="en"' in response.content.decode()
+    assert "Who does what" in response.content.decode()
+
+
+def test_healthz_answers(client: Client) -> None:
+    assert client.get(reverse("core:healthz")).json() == {"status": "ok"}
+
+
+def test_security_headers_are_set(client: Client) -> None:
+    response = client.get(reverse("core:home"))
+    assert "default-src 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
