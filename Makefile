@@ -8,7 +8,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 $(HOME)/.pyenv/versions/3.13*/b
 APPS := $(patsubst vangnet/%/apps.py,%,$(wildcard vangnet/*/apps.py))
 DEMO_DATA ?= $(CURDIR)/data/demo
 
-.PHONY: demo test lint types pytest messages clean
+.PHONY: demo test lint types pytest messages messages-app clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed"; exit 1; }
@@ -43,3 +43,9 @@ messages: $(BIN)/.installed
 
 clean:
 	rm -rf $(VENV) data/demo
+
+# One app's catalogs only: make messages-app APP=directory
+messages-app: $(BIN)/.installed
+	mkdir -p vangnet/$(APP)/locale
+	cd vangnet/$(APP) && ../../$(BIN)/vangnet makemessages -l nl -l en --no-obsolete --no-location --ignore 'tests/*' >/dev/null
+	cd vangnet/$(APP) && ../../$(BIN)/vangnet compilemessages >/dev/null

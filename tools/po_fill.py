@@ -1,8 +1,9 @@
 """Fill Dutch translations into the catalogs.
 
-Reads a JSON object {msgid: Dutch text} on standard input and writes each
-translation into every ``vangnet/*/locale/nl/LC_MESSAGES/django.po`` that has
-the msgid, then prints what is still missing. Run ``make messages`` after it.
+Usage: ``python tools/po_fill.py [APP] < translations.json``. Reads a JSON
+object {msgid: Dutch text} on standard input and writes each translation into
+the Dutch catalog of APP (default: every app) wherever it has the msgid,
+then prints what is still missing. Run ``make messages`` after it.
 """
 
 import json
@@ -15,9 +16,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
+    app = sys.argv[1] if len(sys.argv) > 1 else "*"
     translations: dict[str, str] = json.load(sys.stdin)
     missing: list[str] = []
-    for path in sorted(ROOT.glob("vangnet/*/locale/nl/LC_MESSAGES/django.po")):
+    for path in sorted(ROOT.glob(f"vangnet/{app}/locale/nl/LC_MESSAGES/django.po")):
         catalog = polib.pofile(str(path))
         for entry in catalog:
             if entry.msgid in translations:
