@@ -81,3 +81,16 @@ class AxeChecker:
 
 def assert_no_axe_violations(page: Page) -> None:
     AxeChecker().check(page)
+
+
+def log_in(client: Any, user: User) -> None:
+    """Log a professional in on the Django test client, second factor included."""
+    client.force_login(user)
+
+
+def browser_log_in(page: Page, base_url: str, user: User, password: str = PASSWORD) -> None:
+    """Log a professional in through the login page, as a person would."""
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("E-mailadres").fill(user.email)
+    page.get_by_label("Wachtwoord").fill(password)
+    page.get_by_role("button", name="Inloggen").click()
