@@ -6,5 +6,7 @@ urlpatterns = [
     path("", include("vangnet.core.urls")),
     path("accounts/", include("vangnet.accounts.urls")),
     path("map/", include("vangnet.directory.urls")),
+    path("clients/", include("vangnet.clients.urls")),
+    path("log/", include("vangnet.audit.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -18,6 +18,8 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("directory:search", _("Who does what"), login_required=False),
+    NavItem("clients:list", _("Older people")),
+    NavItem("audit:review", _("Access log"), coordinator_only=True),
 ]
 
 

@@ -1,0 +1,156 @@
+"""Writing and verifying the access log. Every access to client data calls ``log_access``."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from django.db import connection, transaction
+from django.db.models import F
+from django.http import HttpRequest
+from django.utils import timezone
+
+from vangnet.accounts.models import User
+from vangnet.audit.models import (
+    GENESIS_HASH,
+    AccessLogEntry,
+    AccessPoint,
+    AuditEvent,
+    ChainHead,
+)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, through which access point, and on whose behalf."""
+
+    user: User | None
+    access_point: AccessPoint = AccessPoint.WEB
+    on_behalf_of: User | None = None
+
+    @classmethod
+    def from_request(cls, request: HttpRequest) -> "Actor":
+        user = request.user if request.user.is_authenticated else None
+        return cls(user=user if isinstance(user, User) else None)
+
+    @classmethod
+    def system(cls, access_point: AccessPoint = AccessPoint.TASK) -> "Actor":
+        return cls(user=None, access_point=access_point)
+
+    def labels(self) -> dict[str, object]:
+        user = self.user
+        person = getattr(user, "person", None) if user else None
+        responsible = self.on_behalf_of or user
+        return {
+            "user_id": user.pk if user else None,
+            "user_label": (f"{user.full_name} <{user.email}>" if user else "systeem")[:200],
+            "role_label": str(person.get_discipline_display()) if person else "",
+            "organisation_label": person.organisation.name if person else "",
+            "responsible_user_id": responsible.pk if responsible else None,
+            "responsible_user_label": (responsible.full_name if responsible else "")[:200],
+        }
+
+
+def _lock_chain_head() -> ChainHead:
+    """Take the chain head for this transaction; concurrent appends wait here."""
+    ChainHead.objects.get_or_create(pk=1)
+    if connection.vendor == "sqlite":
+        # SQLite locks on the first write, so write before reading the head.
+        ChainHead.objects.filter(pk=1).update(last_hash=F("last_hash"))
+    return ChainHead.objects.select_for_update().get(pk=1)
+
+
+def log_accesses(
+    *,
+    actor: Actor,
+    event: AuditEvent,
+    client_ids: Sequence[int | None],
+    data_category: str = "",
+    purpose: str = "",
+    objects: Iterable[str] = (),
+    break_glass: bool = False,
+    reason: str = "",
+) -> list[AccessLogEntry]:
+    """Append one row per client (one row with no client when the list is empty)."""
+    labels = actor.labels()
+    objects_list = sorted(set(objects))
+    now = timezone.now()
+    ids: Sequence[int | None] = client_ids or [None]
+    with transaction.atomic():
+        head = _lock_chain_head()
+        previous = head.last_hash
+        entries = []
+        for client_id in ids:
+            entry = AccessLogEntry(
+                event=event,
+                occurred_at=now,
+                client_id=client_id,
+                access_point=actor.access_point,
+                data_category=data_category,
+                objects_involved=objects_list,
+                purpose=purpose,
+                break_glass=break_glass,
+                reason=reason[:500],
+                previous_hash=previous,
+                **labels,
+            )
+            entry.entry_hash = entry.compute_hash(previous)
+            previous = entry.entry_hash
+            entries.append(entry)
+        AccessLogEntry.objects.bulk_create(entries)
+        ChainHead.objects.filter(pk=1).update(last_hash=previous)
+    return entries
+
+
+def log_access(
+    *,
+    actor: Actor,
+    event: AuditEvent,
+    client_id: int | None,
+    data_category: str = "",
+    purpose: str = "",
+    objects: Iterable[str] = (),
+    break_glass: bool = False,
+    reason: str = "",
+) -> AccessLogEntry:
+    """Append one row to the access log, chained to the row before it."""
+    return log_accesses(
+        actor=actor,
+        event=event,
+        client_ids=[client_id],
+        data_category=data_category,
+        purpose=purpose,
+        objects=objects,
+        break_glass=break_glass,
+        reason=reason,
+    )[0]
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    checked: int
+    first_bad_id: int | None = None
+    problem: str = ""
+
+
+def verify_chain() -> ChainReport:
+    """Recompute every hash in order; report the first row that does not fit the chain."""
+    previous = GENESIS_HASH
+    checked = 0
+    last_id: int | None = None
+    for entry in AccessLogEntry.objects.order_by("pk").iterator(chunk_size=2000):
+        if entry.previous_hash != previous:
+            return ChainReport(
+                False, checked, entry.pk, "its previous hash does not match the row before it"
+            )
+        if entry.compute_hash(previous) != entry.entry_hash:
+            return ChainReport(False, checked, entry.pk, "its content does not match its hash")
+        previous = entry.entry_hash
+        checked += 1
+        last_id = entry.pk
+    head = ChainHead.objects.filter(pk=1).first()
+    head_hash = head.last_hash if head else GENESIS_HASH
+    if head_hash != previous:
+        return ChainReport(
+            False, checked, last_id, "the chain ends earlier than recorded: rows were removed"
+        )
+    return ChainReport(True, checked)

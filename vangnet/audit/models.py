@@ -1,0 +1,150 @@
+"""The access log (NEN 7513): append-only, hash-chained rows for every access to client data."""
+
+import hashlib
+import json
+from typing import Any, ClassVar, NoReturn
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditEvent(models.TextChoices):
+    CREATE = "create", _("created")
+    READ = "read", _("viewed")
+    UPDATE = "update", _("changed")
+    DELETE = "delete", _("deleted")
+    PRINT = "print", _("printed")
+    EXPORT = "export", _("exported")
+    SEARCH = "search", _("searched")
+
+
+class AccessPoint(models.TextChoices):
+    WEB = "web", _("web")
+    API = "api", _("API")
+    CLI = "cli", _("command line")
+    TASK = "task", _("background task")
+
+
+class AppendOnlyError(Exception):
+    """Raised on any attempt to change or remove a row of the access log."""
+
+
+class AccessLogQuerySet(models.QuerySet["AccessLogEntry"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("The access log is append-only.")
+
+    def delete(self) -> NoReturn:
+        raise AppendOnlyError("The access log is append-only.")
+
+    def for_client(self, client_id: int) -> "AccessLogQuerySet":
+        return self.filter(client_id=client_id)
+
+
+class AccessLogEntry(models.Model):
+    """One access to client data: who, whom, what, when, why.
+
+    The row carries ids and labels, never foreign keys, so it outlives an erased
+    client as a pseudonymised trace. ``entry_hash`` chains each row to the one
+    before it; ``vangnet auditlog verify`` recomputes the chain.
+    """
+
+    event = models.CharField(_("event"), max_length=16, choices=AuditEvent.choices)
+    occurred_at = models.DateTimeField(_("time (UTC)"), db_index=True)
+    client_id = models.BigIntegerField(_("client number"), null=True, blank=True, db_index=True)
+    user_id = models.BigIntegerField(_("user number"), null=True, blank=True, db_index=True)
+    user_label = models.CharField(_("user"), max_length=200, blank=True)
+    role_label = models.CharField(_("role"), max_length=200, blank=True)
+    responsible_user_id = models.BigIntegerField(
+        _("responsible user number"), null=True, blank=True
+    )
+    responsible_user_label = models.CharField(_("on behalf of"), max_length=200, blank=True)
+    organisation_label = models.CharField(_("organisation"), max_length=200, blank=True)
+    access_point = models.CharField(_("access point"), max_length=8, choices=AccessPoint.choices)
+    data_category = models.CharField(_("data"), max_length=32, blank=True)
+    objects_involved = models.JSONField(_("objects involved"), default=list, blank=True)
+    purpose = models.CharField(_("purpose"), max_length=32, blank=True)
+    break_glass = models.BooleanField(_("emergency access"), default=False)
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
+    previous_hash = models.CharField(_("previous hash"), max_length=64)
+    entry_hash = models.CharField(_("hash"), max_length=64, unique=True)
+
+    objects: ClassVar[AccessLogQuerySet] = AccessLogQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log")
+        ordering = ("-pk",)
+        default_permissions = ("view",)
+
+    def __str__(self) -> str:
+        return f"#{self.pk} {self.event} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.pk is not None or kwargs.get("force_update"):
+            raise AppendOnlyError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise AppendOnlyError("The access log is append-only.")
+
+    def canonical(self) -> str:
+        """The row's content in one fixed text form; this is what the hash covers."""
+        return json.dumps(
+            {
+                "event": self.event,
+                "occurred_at": self.occurred_at.isoformat(),
+                "client_id": self.client_id,
+                "user_id": self.user_id,
+                "user_label": self.user_label,
+                "role_label": self.role_label,
+                "responsible_user_id": self.responsible_user_id,
+                "responsible_user_label": self.responsible_user_label,
+                "organisation_label": self.organisation_label,
+                "access_point": self.access_point,
+                "data_category": self.data_category,
+                "objects_involved": self.objects_involved,
+                "purpose": self.purpose,
+                "break_glass": self.break_glass,
+                "reason": self.reason,
+            },
+            sort_keys=True,
+            ensure_ascii=True,
+            separators=(",", ":"),
+        )
+
+    def compute_hash(self, previous_hash: str) -> str:
+        return hashlib.sha256((previous_hash + self.canonical()).encode()).hexdigest()
+
+
+class ChainHead(models.Model):
+    """The last hash of the chain; locking this single row serialises appends."""
+
+    last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+
+    class Meta:
+        verbose_name = _("chain head")
+        default_permissions = ()
+
+    def __str__(self) -> str:
+        return self.last_hash
+
+
+class BreakGlassReview(models.Model):
+    """A coordinator's review of one emergency access; the log row itself never changes."""
+
+    log_entry_id = models.BigIntegerField(_("log entry"), unique=True)
+    reviewed_by = models.ForeignKey(
+        "accounts.User", verbose_name=_("reviewed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), auto_now_add=True)
+    justified = models.BooleanField(_("justified"))
+    note = models.CharField(_("note"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("review of emergency access")
+        verbose_name_plural = _("reviews of emergency access")
+
+    def __str__(self) -> str:
+        return f"#{self.log_entry_id}"

@@ -1,0 +1,82 @@
+"""The coordinator's view of the access log and the review of emergency access."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import IntegrityError, transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from vangnet.accounts.http import AuthenticatedHttpRequest
+from vangnet.audit.forms import LogFilterForm, ReviewForm
+from vangnet.audit.models import AccessLogEntry, BreakGlassReview
+
+
+def _require_coordinator(request: AuthenticatedHttpRequest) -> None:
+    if not request.user.is_coordinator:
+        raise Http404
+
+
+@login_required
+def log_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    form = LogFilterForm(request.GET or None)
+    rows = AccessLogEntry.objects.order_by("-pk")
+    if form.is_valid():
+        if form.cleaned_data["client"]:
+            rows = rows.filter(client_id=form.cleaned_data["client"])
+        if form.cleaned_data["user"]:
+            rows = rows.filter(user_label__icontains=form.cleaned_data["user"])
+        if form.cleaned_data["break_glass"]:
+            rows = rows.filter(break_glass=True)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "audit/log.html", {"form": form, "page": page})
+
+
+@login_required
+def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    _require_coordinator(request)
+    entries = list(AccessLogEntry.objects.filter(break_glass=True, purpose="break_glass")[:200])
+    reviews = {
+        r.log_entry_id: r
+        for r in BreakGlassReview.objects.filter(
+            log_entry_id__in=[e.pk for e in entries]
+        ).select_related("reviewed_by")
+    }
+    rows = [(entry, reviews.get(entry.pk)) for entry in entries]
+    return render(
+        request,
+        "audit/review.html",
+        {
+            "open_rows": [(e, r) for e, r in rows if r is None],
+            "done_rows": [(e, r) for e, r in rows if r is not None],
+            "form": ReviewForm(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def review_entry(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
+    _require_coordinator(request)
+    if not AccessLogEntry.objects.filter(pk=entry_id, break_glass=True).exists():
+        raise Http404
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose whether the emergency access was justified."))
+        return redirect("audit:review")
+    try:
+        with transaction.atomic():
+            BreakGlassReview.objects.create(
+                log_entry_id=entry_id,
+                reviewed_by=request.user,
+                justified=form.cleaned_data["justified"],
+                note=form.cleaned_data["note"],
+            )
+    except IntegrityError:
+        messages.error(request, _("Someone else already reviewed this emergency access."))
+    else:
+        messages.success(request, _("Your review is saved."))
+    return redirect("audit:review")

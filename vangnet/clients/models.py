@@ -1,0 +1,290 @@
+"""The older person (client), their carers, representative and care team.
+
+Views never query these models directly: they go through ``vangnet.clients.access``.
+"""
+
+from datetime import date
+from typing import ClassVar
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from stdnum.nl import bsn as bsn_number
+
+from vangnet.directory.models import Area, Network, Organisation, Person
+from vangnet.directory.validators import normalise_postcode, validate_postcode
+
+
+def validate_bsn(value: str) -> None:
+    """A BSN has nine digits and passes the eleven-test (python-stdnum)."""
+    if value and not bsn_number.is_valid(value):
+        raise ValidationError(
+            _("This is not a valid BSN: it needs nine digits that pass the eleven-test."),
+            code="bsn",
+        )
+
+
+def validate_birth_date(value: date) -> None:
+    today = timezone.localdate()
+    if value > today:
+        raise ValidationError(_("The date of birth cannot be in the future."), code="future")
+    if value.year < today.year - 120:
+        raise ValidationError(_("This date of birth is more than 120 years ago."), code="old")
+
+
+class LivingSituation(models.TextChoices):
+    ALONE = "alone", _("Lives alone")
+    WITH_PARTNER = "partner", _("Lives with partner")
+    WITH_FAMILY = "family", _("Lives with family")
+    SHELTERED = "sheltered", _("Sheltered housing or service flat")
+    OTHER = "other", _("Other")
+
+
+class Client(models.Model):
+    """An older person living at home whom the network keeps in view."""
+
+    given_name = models.CharField(_("first name"), max_length=100)
+    family_name = models.CharField(_("surname"), max_length=150)
+    date_of_birth = models.DateField(_("date of birth"), validators=[validate_birth_date])
+    street = models.CharField(_("street and house number"), max_length=200)
+    postcode = models.CharField(_("postcode"), max_length=7, validators=[validate_postcode])
+    city = models.CharField(_("town"), max_length=100)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    bsn = models.CharField(
+        _("BSN"),
+        max_length=9,
+        blank=True,
+        validators=[validate_bsn],
+        help_text=_("Only when it is needed, for example for a referral to medical care."),
+    )
+    living_situation = models.CharField(
+        _("living situation"), max_length=16, choices=LivingSituation.choices, blank=True
+    )
+    neighbourhood = models.ForeignKey(
+        Area,
+        verbose_name=_("neighbourhood"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="clients",
+    )
+    network = models.ForeignKey(
+        Network, verbose_name=_("network"), on_delete=models.PROTECT, related_name="clients"
+    )
+    gp_practice = models.ForeignKey(
+        Organisation,
+        verbose_name=_("GP practice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="gp_clients",
+    )
+    registered_at = models.DateTimeField(_("registered"), default=timezone.now)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("registered by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("older person")
+        verbose_name_plural = _("older people")
+        ordering = ("family_name", "given_name")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def masked_bsn(self) -> str:
+        return f"*****{self.bsn[-4:]}" if self.bsn else ""
+
+    def age_on(self, day: date) -> int:
+        born = self.date_of_birth
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+    @property
+    def age(self) -> int:
+        return self.age_on(timezone.localdate())
+
+    def clean(self) -> None:
+        if self.postcode:
+            self.postcode = normalise_postcode(self.postcode)
+
+    def current_contact_person(self) -> "ContactPerson | None":
+        return self.contact_people.filter(until__isnull=True).select_related("person").first()
+
+
+class InformalCarer(models.Model):
+    """A mantelzorger: someone who cares for the older person without being paid for it."""
+
+    client = models.ForeignKey(
+        Client, verbose_name=_("older person"), on_delete=models.CASCADE, related_name="carers"
+    )
+    name = models.CharField(_("name"), max_length=150)
+    relation = models.CharField(
+        _("relation"), max_length=100, help_text=_("For example: daughter, neighbour.")
+    )
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    is_primary = models.BooleanField(_("main carer"), default=False)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("informal carer")
+        verbose_name_plural = _("informal carers")
+        ordering = ("-is_primary", "name")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.relation})"
+
+
+class RepresentativeKind(models.TextChoices):
+    MENTOR = "mentor", _("Mentor")
+    GUARDIAN = "curator", _("Guardian (curator)")
+    ADMINISTRATOR = "bewindvoerder", _("Financial administrator (bewindvoerder)")
+    AUTHORISED = "gevolmachtigde", _("Authorised in writing (schriftelijk gevolmachtigde)")
+    OTHER = "other", _("Other")
+
+
+class LegalRepresentative(models.Model):
+    client = models.OneToOneField(
+        Client,
+        verbose_name=_("older person"),
+        on_delete=models.CASCADE,
+        related_name="representative",
+    )
+    name = models.CharField(_("name"), max_length=150)
+    kind = models.CharField(_("kind"), max_length=16, choices=RepresentativeKind.choices)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+
+    class Meta:
+        verbose_name = _("legal representative")
+        verbose_name_plural = _("legal representatives")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class CareTeamQuerySet(models.QuerySet["CareTeamMember"]):
+    def active(self, on: date | None = None) -> "CareTeamQuerySet":
+        day = on or timezone.localdate()
+        return self.filter(Q(until__isnull=True) | Q(until__gte=day), since__lte=day)
+
+
+class CareTeamMember(models.Model):
+    """A professional in the older person's care team, for a period."""
+
+    client = models.ForeignKey(
+        Client, verbose_name=_("older person"), on_delete=models.CASCADE, related_name="care_team"
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("professional"), on_delete=models.PROTECT, related_name="care_teams"
+    )
+    role = models.CharField(_("role in the team"), max_length=150, blank=True)
+    since = models.DateField(_("since"), default=timezone.localdate)
+    until = models.DateField(_("until"), null=True, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("added by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    objects: ClassVar[CareTeamQuerySet] = CareTeamQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("care team member")
+        verbose_name_plural = _("care team")
+        ordering = ("since", "pk")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(until__isnull=True) | Q(until__gte=models.F("since")),
+                name="care_team_until_after_since",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person.name} · {self.client}"
+
+    def clean(self) -> None:
+        if self.until and self.until < self.since:
+            raise ValidationError({"until": _("The end date cannot be before the start date.")})
+
+
+class ContactPerson(models.Model):
+    """The older person's one named contact person (aanspreekpunt); closed rows are the history."""
+
+    client = models.ForeignKey(
+        Client,
+        verbose_name=_("older person"),
+        on_delete=models.CASCADE,
+        related_name="contact_people",
+    )
+    person = models.ForeignKey(
+        Person, verbose_name=_("contact person"), on_delete=models.PROTECT, related_name="+"
+    )
+    since = models.DateTimeField(_("since"), default=timezone.now)
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact people")
+        ordering = ("-since", "-pk")
+        constraints = [
+            models.UniqueConstraint(
+                fields=("client",),
+                condition=Q(until__isnull=True),
+                name="one_contact_person_at_a_time",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person.name} · {self.client}"
+
+
+class BreakGlassGrantQuerySet(models.QuerySet["BreakGlassGrant"]):
+    def active(self) -> "BreakGlassGrantQuerySet":
+        return self.filter(expires_at__gt=timezone.now())
+
+
+class BreakGlassGrant(models.Model):
+    """Emergency access to one older person without a care relationship, for a short time."""
+
+    client = models.ForeignKey(
+        Client, verbose_name=_("older person"), on_delete=models.CASCADE, related_name="+"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=500)
+    granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+
+    objects: ClassVar[BreakGlassGrantQuerySet] = BreakGlassGrantQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("emergency access")
+        verbose_name_plural = _("emergency accesses")
+        ordering = ("-granted_at",)
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.granted_at:%Y-%m-%d %H:%M}"

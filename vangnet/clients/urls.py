@@ -1,0 +1,27 @@
+from django.urls import path
+
+from vangnet.clients import views
+
+app_name = "clients"
+urlpatterns = [
+    path("", views.client_list, name="list"),
+    path("new/", views.client_register, name="register"),
+    path("emergency/", views.emergency, name="emergency"),
+    path("<int:client_id>/", views.client_detail, name="detail"),
+    path("<int:client_id>/edit/", views.client_edit, name="edit"),
+    path("<int:client_id>/carers/add/", views.carer_edit, name="carer-add"),
+    path("<int:client_id>/carers/<int:carer_id>/", views.carer_edit, name="carer-edit"),
+    path("<int:client_id>/representative/", views.representative_edit, name="representative"),
+    path("<int:client_id>/team/add/", views.care_team_add, name="team-add"),
+    path("<int:client_id>/team/<int:member_id>/end/", views.care_team_end, name="team-end"),
+    path("<int:client_id>/contact-person/", views.contact_person_edit, name="contact-person"),
+    path("<int:client_id>/consent/", views.consent, name="consent"),
+    path(
+        "<int:client_id>/consent/<int:consent_id>/revoke/",
+        views.consent_revoke,
+        name="consent-revoke",
+    ),
+    path("<int:client_id>/who-looked/", views.access_history, name="access-history"),
+    path("<int:client_id>/export/", views.export, name="export"),
+    path("<int:client_id>/erase/", views.erase, name="erase"),
+]

@@ -1,0 +1,380 @@
+"""Pages about one older person. Every page fetches the client through ``access_client``."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from vangnet.accounts.http import AuthenticatedHttpRequest
+from vangnet.audit.log import Actor
+from vangnet.audit.models import AuditEvent
+from vangnet.clients import actions, rights
+from vangnet.clients.access import (
+    access_client,
+    accessible_clients,
+    break_the_glass,
+    professional_of,
+)
+from vangnet.clients.forms import (
+    CarerForm,
+    CareTeamForm,
+    ClientForm,
+    ConsentForm,
+    ContactPersonForm,
+    EmergencyForm,
+    EraseForm,
+    RegistrationForm,
+    RepresentativeForm,
+    RevokeForm,
+)
+from vangnet.clients.models import CareTeamMember, Client, InformalCarer
+from vangnet.consent.models import Consent, DataCategory, Purpose
+
+IDENTITY = DataCategory.IDENTITY
+CARE_PLAN = Purpose.CARE_PLAN
+
+
+def _client_for_write(request: AuthenticatedHttpRequest, client_id: int, **kw: object) -> Client:
+    return access_client(
+        Actor.from_request(request),
+        client_id,
+        category=IDENTITY,
+        purpose=CARE_PLAN,
+        for_write=True,
+        event=AuditEvent.READ,
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+@login_required
+def client_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    query = request.GET.get("q", "").strip()[:100]
+    clients = accessible_clients(Actor.from_request(request), purpose=CARE_PLAN, search=query)
+    return render(
+        request,
+        "clients/list.html",
+        {
+            "clients": clients,
+            "query": query,
+            "is_professional": professional_of(request.user) is not None,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_register(request: AuthenticatedHttpRequest) -> HttpResponse:
+    if professional_of(request.user) is None or not request.user.can_edit:
+        raise Http404
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        client = actions.client_register(
+            actor=Actor.from_request(request),
+            network=form.cleaned_data["network"],
+            data=form.client_data(),
+            given_by=form.cleaned_data["given_by"],
+            method=form.cleaned_data["method"],
+            representative_name=form.cleaned_data["representative_name"],
+        )
+        messages.success(request, _("The older person is registered. Now go through consent."))
+        return redirect("clients:consent", client_id=client.pk)
+    return render(request, "clients/register.html", {"form": form})
+
+
+@login_required
+def client_detail(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    client = access_client(
+        Actor.from_request(request), client_id, category=IDENTITY, purpose=CARE_PLAN
+    )
+    team = (
+        CareTeamMember.objects.filter(client=client)
+        .select_related("person__organisation")
+        .order_by("until", "since")
+    )
+    today = timezone.localdate()
+    return render(
+        request,
+        "clients/detail.html",
+        {
+            "client": client,
+            "carers": list(client.carers.all()),
+            "representative": getattr(client, "representative", None),
+            "team": [m for m in team if m.until is None or m.until >= today],
+            "former_team": [m for m in team if m.until is not None and m.until < today],
+            "contact_person": client.current_contact_person(),
+            "contact_history": client.contact_people.select_related("person")[:10],
+            "consents": client.consents.select_related(
+                "recipient_organisation", "recipient_person"
+            ),
+            "can_edit": request.user.can_edit,
+            "is_coordinator": request.user.is_coordinator,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def client_edit(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    client = _client_for_write(request, client_id)
+    form = ClientForm(request.POST or None, instance=Client.objects.get(pk=client.pk))
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in ClientForm.Meta.fields}
+        actions.client_update(actor=Actor.from_request(request), client=client, data=data)
+        messages.success(request, _("The details are saved."))
+        return redirect("clients:detail", client_id=client.pk)
+    return render(
+        request, "clients/form.html", {"form": form, "client": client, "title": _("Change details")}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def carer_edit(
+    request: AuthenticatedHttpRequest, client_id: int, carer_id: int | None = None
+) -> HttpResponse:
+    client = _client_for_write(request, client_id)
+    carer = get_object_or_404(InformalCarer, pk=carer_id, client=client) if carer_id else None
+    form = CarerForm(request.POST or None, instance=carer)
+    if request.method == "POST" and "remove" in request.POST and carer is not None:
+        actions.carer_remove(actor=Actor.from_request(request), client=client, carer=carer)
+        messages.success(request, _("The informal carer is removed."))
+        return redirect("clients:detail", client_id=client.pk)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in CarerForm.Meta.fields}
+        actions.carer_save(actor=Actor.from_request(request), client=client, carer=carer, data=data)
+        messages.success(request, _("The informal carer is saved."))
+        return redirect("clients:detail", client_id=client.pk)
+    title = _("Change informal carer") if carer else _("Add informal carer")
+    return render(
+        request,
+        "clients/form.html",
+        {"form": form, "client": client, "title": title, "removable": carer is not None},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def representative_edit(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    client = _client_for_write(request, client_id)
+    form = RepresentativeForm(
+        request.POST or None, instance=getattr(client, "representative", None)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in RepresentativeForm.Meta.fields}
+        actions.representative_save(actor=Actor.from_request(request), client=client, data=data)
+        messages.success(request, _("The legal representative is saved."))
+        return redirect("clients:detail", client_id=client.pk)
+    return render(
+        request,
+        "clients/form.html",
+        {"form": form, "client": client, "title": _("Legal representative")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def care_team_add(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    client = _client_for_write(request, client_id)
+    form = CareTeamForm(request.POST or None, initial={"since": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        actions.care_team_add(
+            actor=Actor.from_request(request),
+            client=client,
+            person=form.cleaned_data["person"],
+            role=form.cleaned_data["role"],
+            since=form.cleaned_data["since"],
+            until=form.cleaned_data["until"],
+            is_contact_person=form.cleaned_data["is_contact_person"],
+        )
+        messages.success(request, _("The care team is updated."))
+        return redirect("clients:detail", client_id=client.pk)
+    return render(
+        request,
+        "clients/form.html",
+        {"form": form, "client": client, "title": _("Add to the care team")},
+    )
+
+
+@login_required
+@require_POST
+def care_team_end(
+    request: AuthenticatedHttpRequest, client_id: int, member_id: int
+) -> HttpResponse:
+    client = _client_for_write(request, client_id)
+    member = get_object_or_404(CareTeamMember, pk=member_id, client=client)
+    actions.care_team_end(
+        actor=Actor.from_request(request),
+        client=client,
+        member=member,
+        until=timezone.localdate(),
+    )
+    messages.success(
+        request, _("%(name)s is no longer in the care team.") % {"name": member.person.name}
+    )
+    return redirect("clients:detail", client_id=client.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_person_edit(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    client = _client_for_write(request, client_id)
+    team = [
+        m.person
+        for m in CareTeamMember.objects.active().filter(client=client).select_related("person")
+    ]
+    form = ContactPersonForm(request.POST or None, team=team)
+    if request.method == "POST" and form.is_valid():
+        actions.contact_person_set(
+            actor=Actor.from_request(request), client=client, person=form.cleaned_data["person"]
+        )
+        messages.success(request, _("The contact person is changed."))
+        return redirect("clients:detail", client_id=client.pk)
+    return render(
+        request,
+        "clients/form.html",
+        {"form": form, "client": client, "title": _("Choose the contact person")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def consent(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    """The consent conversation: what may be shared, with whom, for what, until when."""
+    client = access_client(
+        Actor.from_request(request),
+        client_id,
+        category=IDENTITY,
+        purpose=CARE_PLAN,
+        for_write=request.method == "POST",
+    )
+    form = ConsentForm(request.POST or None, initial={"given_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in ConsentForm.Meta.fields}
+        actions.consent_record(actor=Actor.from_request(request), client=client, data=data)
+        messages.success(request, _("The consent is recorded."))
+        return redirect("clients:consent", client_id=client.pk)
+    consents = client.consents.select_related("recipient_organisation", "recipient_person")
+    return render(
+        request,
+        "clients/consent.html",
+        {"client": client, "form": form, "consents": consents, "revoke_form": RevokeForm()},
+    )
+
+
+@login_required
+@require_POST
+def consent_revoke(
+    request: AuthenticatedHttpRequest, client_id: int, consent_id: int
+) -> HttpResponse:
+    client = _client_for_write(request, client_id)
+    record = get_object_or_404(Consent, pk=consent_id, client=client)
+    form = RevokeForm(request.POST)
+    note = form.cleaned_data["note"] if form.is_valid() else ""
+    actions.consent_revoke(
+        actor=Actor.from_request(request), client=client, consent=record, note=note
+    )
+    messages.success(request, _("The consent is revoked. It no longer applies from now on."))
+    try:
+        _client_for_write(request, client_id)
+    except Http404:
+        return redirect("clients:list")
+    return redirect("clients:consent", client_id=client.pk)
+
+
+@login_required
+def access_history(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    """Who looked at my data: for the older person, printable."""
+    client = access_client(
+        Actor.from_request(request),
+        client_id,
+        category=IDENTITY,
+        purpose=CARE_PLAN,
+        objects=["access-history"],
+    )
+    return render(
+        request,
+        "clients/access_history.html",
+        {"client": client, "rows": rights.access_history_rows(client.pk)},
+    )
+
+
+@login_required
+def export(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    """Everything about one older person (AVG right of access), as JSON or as a PDF."""
+    fmt = request.GET.get("format", "json")
+    if fmt not in {"json", "pdf"}:
+        raise Http404
+    client = access_client(
+        Actor.from_request(request),
+        client_id,
+        category=IDENTITY,
+        purpose=CARE_PLAN,
+        event=AuditEvent.EXPORT,
+        objects=[f"export:{fmt}"],
+    )
+    data = rights.client_export(client)
+    filename = f"vangnet-gegevens-{client.pk}.{fmt}"
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
+        )
+    else:
+        response = HttpResponse(rights.export_pdf(data), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
+    """Erase an older person (AVG right to erasure); only a coordinator, with confirmation."""
+    if not request.user.is_coordinator:
+        raise Http404
+    client = _client_for_write(request, client_id)
+    form = EraseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["confirm_name"].strip().lower() != client.full_name.lower():
+            form.add_error("confirm_name", _("The name does not match. Nothing was erased."))
+        else:
+            rights.client_erase(
+                actor=Actor.from_request(request),
+                client=client,
+                reason=form.cleaned_data["reason"],
+            )
+            messages.success(request, _("All data of this older person is erased."))
+            return redirect("clients:list")
+    return render(request, "clients/erase.html", {"client": client, "form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def emergency(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Break-the-glass: find one older person by surname and date of birth, with a reason."""
+    if professional_of(request.user) is None:
+        raise Http404
+    form = EmergencyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        matches = list(
+            Client.objects.filter(
+                family_name__iexact=form.cleaned_data["family_name"].strip(),
+                date_of_birth=form.cleaned_data["date_of_birth"],
+            ).values_list("pk", flat=True)[:2]
+        )
+        if len(matches) == 1:
+            client = break_the_glass(
+                actor=Actor.from_request(request),
+                client_id=matches[0],
+                reason=form.cleaned_data["reason"],
+            )
+            messages.warning(
+                request,
+                _("Emergency access is open for one hour. Your coordinator will review it."),
+            )
+            return redirect("clients:detail", client_id=client.pk)
+        form.add_error(None, _("No single older person matches this surname and date of birth."))
+    return render(request, "clients/emergency.html", {"form": form})
