@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
+from fpdf.enums import XPos, YPos
 
 from vangnet.audit.log import Actor, log_access
 from vangnet.audit.models import AccessLogEntry, AuditEvent
@@ -26,8 +27,8 @@ def access_history_rows(client_id: int, limit: int = 500) -> list[dict[str, Any]
             "organisation": row.organisation_label or _("Vangnet (system)"),
             "role": row.role_label,
             "who": row.user_label.split(" <")[0],
-            "what": labels.get(row.event, row.event),
-            "data": categories.get(row.data_category, row.data_category),
+            "what": str(labels.get(row.event, row.event)),
+            "data": str(categories.get(row.data_category, row.data_category)),
             "break_glass": row.break_glass,
         }
         for row in rows
@@ -133,17 +134,25 @@ def export_pdf(data: dict[str, Any]) -> bytes:
             _("Your data in Vangnet: %(name)s")
             % {"name": f"{client['given_name']} {client['family_name']}"}
         ),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
     )
     pdf.set_font("Helvetica", "", 10)
-    pdf.multi_cell(0, 6, _latin1(_("Made on %(date)s.") % {"date": data["exported_at"][:10]}))
+    pdf.multi_cell(
+        0,
+        6,
+        _latin1(_("Made on %(date)s.") % {"date": data["exported_at"][:10]}),
+        new_x=XPos.LMARGIN,
+        new_y=YPos.NEXT,
+    )
 
     def section(title: str, lines: list[str]) -> None:
         pdf.ln(3)
         pdf.set_font("Helvetica", "B", 12)
-        pdf.multi_cell(0, 7, _latin1(title))
+        pdf.multi_cell(0, 7, _latin1(title), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
         pdf.set_font("Helvetica", "", 10)
         for line in lines or [_("(nothing)")]:
-            pdf.multi_cell(0, 5.5, _latin1(line))
+            pdf.multi_cell(0, 5.5, _latin1(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
     section(_("Your details"), [f"{k}: {v}" for k, v in client.items() if v not in ("", None)])
     section(

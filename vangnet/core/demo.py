@@ -12,6 +12,8 @@ from django.utils import timezone
 # Each builder is ``build(ctx: DemoContext) -> None``; order matters.
 BUILDERS: list[str] = [
     "vangnet.directory.demo.build",
+    "vangnet.accounts.demo.build",
+    "vangnet.clients.demo.build",
 ]
 
 DEMO_PASSWORD = "vangnet-demo-2026"  # noqa: S105 (printed for the demo only)

@@ -18,7 +18,7 @@ def _some_rows(user: User, n: int = 5) -> list[AccessLogEntry]:
     ]
 
 
-def _raw_update(sql: str, params: list[object]) -> None:
+def _raw_update(sql: str, params: list[str | int]) -> None:
     """Change a row behind the application's back, as an intruder with database rights would."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -77,7 +77,9 @@ def test_postgresql_refuses_truncate(bob: User) -> None:
 
 def test_an_altered_row_is_named_as_the_first_bad_row(bob: User) -> None:
     rows = _some_rows(bob)
-    _raw_update("UPDATE audit_accesslogentry SET user_label = 'someone else' WHERE id = %s", [rows[2].pk])
+    _raw_update(
+        "UPDATE audit_accesslogentry SET user_label = 'someone else' WHERE id = %s", [rows[2].pk]
+    )
     report = verify_chain()
     assert not report.ok
     assert report.first_bad_id == rows[2].pk
@@ -136,8 +138,12 @@ def test_many_rows_at_once_stay_in_one_chain(bob: User) -> None:
 
 def test_a_row_records_who_what_when_and_why(bob: User) -> None:
     row = log_access(
-        actor=Actor(bob, on_behalf_of=bob), event=AuditEvent.EXPORT, client_id=7,
-        data_category="identity", purpose="care_plan", objects=["client:7", "export:pdf"],
+        actor=Actor(bob, on_behalf_of=bob),
+        event=AuditEvent.EXPORT,
+        client_id=7,
+        data_category="identity",
+        purpose="care_plan",
+        objects=["client:7", "export:pdf"],
     )
     saved = AccessLogEntry.objects.get(pk=row.pk)
     assert saved.user_id == bob.pk and saved.responsible_user_id == bob.pk

@@ -20,8 +20,14 @@ from vangnet.clients.tests.factories import (
     person_for,
 )
 from vangnet.conftest import make_user
-from vangnet.consent.models import Consent, ConsentMethod, DataCategory, GivenBy, Purpose
-from vangnet.consent.models import RecipientScope
+from vangnet.consent.models import (
+    Consent,
+    ConsentMethod,
+    DataCategory,
+    GivenBy,
+    Purpose,
+    RecipientScope,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -65,16 +71,22 @@ def test_a_care_relationship_without_consent_is_not_enough(bob: User) -> None:
     client = ClientFactory.create()
     in_care_team(client, bob)
     with pytest.raises(Http404):
-        access_client(Actor(bob), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN)
+        access_client(
+            Actor(bob), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+        )
 
 
 def test_consent_without_a_care_relationship_is_not_enough(bob: User, charlie: User) -> None:
     client = client_shared_with(bob)
     charlie_person = person_for(charlie)
     Consent.objects.create(
-        client=client, categories=[DataCategory.IDENTITY], purposes=[Purpose.CARE_PLAN],
-        scope=RecipientScope.PERSON, recipient_person=charlie_person,
-        given_by=GivenBy.CLIENT, method=ConsentMethod.SPOKEN,
+        client=client,
+        categories=[DataCategory.IDENTITY],
+        purposes=[Purpose.CARE_PLAN],
+        scope=RecipientScope.PERSON,
+        recipient_person=charlie_person,
+        given_by=GivenBy.CLIENT,
+        method=ConsentMethod.SPOKEN,
     )
     with pytest.raises(Http404):
         access_client(
@@ -112,7 +124,9 @@ def test_an_expired_consent_no_longer_covers(bob: User) -> None:
     consent.given_on = timezone.localdate() - timedelta(days=30)
     consent.save()
     with pytest.raises(Http404):
-        access_client(Actor(bob), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN)
+        access_client(
+            Actor(bob), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+        )
 
 
 def test_an_ended_care_team_membership_ends_access(bob: User) -> None:
@@ -122,16 +136,22 @@ def test_an_ended_care_team_membership_ends_access(bob: User) -> None:
     member.until = timezone.localdate() - timedelta(days=1)
     member.save()
     with pytest.raises(Http404):
-        access_client(Actor(bob), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN)
+        access_client(
+            Actor(bob), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+        )
 
 
 def test_consent_for_an_organisation_covers_its_people_in_a_care_relationship(bob: User) -> None:
     client = ClientFactory.create()
     in_care_team(client, bob)
     Consent.objects.create(
-        client=client, categories=[DataCategory.IDENTITY], purposes=[Purpose.CARE_PLAN],
-        scope=RecipientScope.ORGANISATION, recipient_organisation=person_for(bob).organisation,
-        given_by=GivenBy.CLIENT, method=ConsentMethod.WRITTEN,
+        client=client,
+        categories=[DataCategory.IDENTITY],
+        purposes=[Purpose.CARE_PLAN],
+        scope=RecipientScope.ORGANISATION,
+        recipient_organisation=person_for(bob).organisation,
+        given_by=GivenBy.CLIENT,
+        method=ConsentMethod.WRITTEN,
     )
     access_client(Actor(bob), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN)
 
@@ -141,10 +161,15 @@ def test_a_read_only_user_may_read_but_not_write(db: None) -> None:
 
     reader = make_user("lezer@example.org", "Lena Lezer", Role.READ_ONLY)
     client = client_shared_with(reader)
-    access_client(Actor(reader), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN)
+    access_client(
+        Actor(reader), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+    )
     with pytest.raises(Http404):
         access_client(
-            Actor(reader), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN,
+            Actor(reader),
+            client.pk,
+            category=DataCategory.IDENTITY,
+            purpose=Purpose.CARE_PLAN,
             for_write=True,
         )
 
@@ -152,13 +177,19 @@ def test_a_read_only_user_may_read_but_not_write(db: None) -> None:
 def test_an_account_without_a_place_on_the_social_map_gets_nothing(alice: User) -> None:
     client = ClientFactory.create()
     with pytest.raises(Http404):
-        access_client(Actor(alice), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN)
+        access_client(
+            Actor(alice), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+        )
 
 
-def test_break_the_glass_opens_access_flagged_and_for_a_limited_time(bob: User, charlie: User) -> None:
+def test_break_the_glass_opens_access_flagged_and_for_a_limited_time(
+    bob: User, charlie: User
+) -> None:
     client = client_shared_with(bob)
     person_for(charlie)
-    break_the_glass(actor=Actor(charlie), client_id=client.pk, reason="Valt niet te bereiken, buren bellen")
+    break_the_glass(
+        actor=Actor(charlie), client_id=client.pk, reason="Valt niet te bereiken, buren bellen"
+    )
     access_client(Actor(charlie), client.pk, category=DataCategory.PLAN, purpose=Purpose.CARE_PLAN)
     flagged = AccessLogEntry.objects.filter(user_id=charlie.pk)
     assert flagged.count() == 2
@@ -166,7 +197,10 @@ def test_break_the_glass_opens_access_flagged_and_for_a_limited_time(bob: User, 
     assert "buren" in flagged.first().reason  # type: ignore[union-attr]
     with pytest.raises(Http404):
         access_client(
-            Actor(charlie), client.pk, category=DataCategory.PLAN, purpose=Purpose.CARE_PLAN,
+            Actor(charlie),
+            client.pk,
+            category=DataCategory.PLAN,
+            purpose=Purpose.CARE_PLAN,
             for_write=True,
         )
 
@@ -186,7 +220,9 @@ def test_an_expired_emergency_access_is_closed(charlie: User) -> None:
     break_the_glass(actor=Actor(charlie), client_id=client.pk, reason="nood")
     BreakGlassGrant.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     with pytest.raises(Http404):
-        access_client(Actor(charlie), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN)
+        access_client(
+            Actor(charlie), client.pk, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+        )
 
 
 def test_the_client_list_shows_only_related_and_consenting_clients_and_logs_each(

@@ -1,0 +1,43 @@
+import pytest
+from django.test import Client as HttpClient
+from django.urls import reverse
+
+from vangnet.accounts.models import User
+from vangnet.audit.log import Actor
+from vangnet.audit.models import AccessLogEntry, BreakGlassReview
+from vangnet.clients.access import break_the_glass
+from vangnet.clients.tests.factories import client_shared_with, person_for
+from vangnet.conftest import log_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_emergency_access_lands_in_the_coordinators_review_list(
+    client: HttpClient, alice: User, bob: User, charlie: User
+) -> None:
+    older = client_shared_with(bob)
+    person_for(charlie)
+    break_the_glass(actor=Actor(charlie), client_id=older.pk, reason="Buurvrouw belt: gevallen")
+    log_in(client, alice)
+    page = client.get(reverse("audit:review")).content.decode()
+    assert "Buurvrouw belt: gevallen" in page and "Charlie Bakker" in page
+    entry_id = AccessLogEntry.objects.get(break_glass=True).pk
+    assert reverse("audit:review-entry", kwargs={"entry_id": entry_id}) in page
+    client.post(
+        reverse("audit:review-entry", kwargs={"entry_id": entry_id}),
+        {"justified": "1", "note": "besproken"},
+    )
+    review = BreakGlassReview.objects.get()
+    assert review.justified and review.reviewed_by == alice
+    second = client.post(
+        reverse("audit:review-entry", kwargs={"entry_id": entry_id}),
+        {"justified": "0"},
+        follow=True,
+    )
+    assert "al beoordeeld" in second.content.decode()
+
+
+def test_the_log_and_the_review_list_refuse_non_coordinators(client: HttpClient, bob: User) -> None:
+    log_in(client, bob)
+    assert client.get(reverse("audit:log")).status_code == 404
+    assert client.get(reverse("audit:review")).status_code == 404

@@ -1,0 +1,154 @@
+"""Walk every URL pattern of the project: strangers get no personal data from any of them.
+
+An anonymous visitor and an outsider professional (an account on the social map
+with no care relationship) request every page. None of the older person's
+details may appear. Pages that are public by design are listed explicitly and
+must still show nothing personal. Every page about a client (a ``client_id`` in
+the URL) must write to the access log when a care-team member opens it.
+"""
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.test import Client as HttpClient
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from vangnet.accounts.models import User
+from vangnet.audit.models import AccessLogEntry
+from vangnet.clients.models import CareTeamMember, Client, InformalCarer
+from vangnet.clients.tests.factories import client_shared_with, in_care_team, person_for
+from vangnet.conftest import log_in
+from vangnet.consent.models import Consent
+
+pytestmark = pytest.mark.django_db
+
+# Pages anyone may open; they must still carry no personal data.
+PUBLIC_PAGES = {
+    "core:home",
+    "core:healthz",
+    "set_language",
+    "accounts:login",
+}
+
+SECRETS = ("Wilhelmina", "Zwaluwstaart", "Reigerlaan 77", "0699887766", "111222333", "Gerarda")
+
+
+def _walk(
+    resolvers: list[Any], prefix: str = "", namespace: str = ""
+) -> Iterator[tuple[str, URLPattern, str]]:
+    for entry in resolvers:
+        if isinstance(entry, URLResolver):
+            ns = entry.namespace or namespace
+            full_ns = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else ns
+            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), full_ns or "")
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}:{entry.name}" if namespace and entry.name else (entry.name or "")
+            yield prefix + str(entry.pattern), entry, name
+
+
+def _fill(route: str, values: dict[str, str]) -> str | None:
+    """Turn a route like 'clients/<int:client_id>/' into a path, or None for regex routes."""
+    import re
+
+    if route.startswith("^") or "(?P" in route:
+        return None
+
+    def replace(match: re.Match[str]) -> str:
+        converter, name = (match.group(1) or "str"), match.group(2)
+        return values.get(name, "1" if converter == "int" else "x")
+
+    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", replace, route)
+
+
+@pytest.fixture
+def world(bob: User, charlie: User) -> dict[str, str]:
+    older = client_shared_with(bob)
+    Client.objects.filter(pk=older.pk).update(
+        given_name="Wilhelmina",
+        family_name="Zwaluwstaart",
+        street="Reigerlaan 77",
+        phone="0699887766",
+        bsn="111222333",
+    )
+    carer = InformalCarer.objects.create(client=older, name="Gerarda Zwaluwstaart", relation="zus")
+    person_for(charlie)
+    return {
+        "client_id": str(older.pk),
+        "carer_id": str(carer.pk),
+        "consent_id": str(Consent.objects.get(client=older).pk),
+        "member_id": str(CareTeamMember.objects.get(client=older).pk),
+        "slug": "test",
+    }
+
+
+def _patterns(values: dict[str, str]) -> list[tuple[str, str]]:
+    result = []
+    for route, _pattern, name in _walk(get_resolver().url_patterns):
+        if route.startswith("admin/") or route.startswith("static/"):
+            continue
+        path = _fill(route, values)
+        if path is not None:
+            result.append((name, path))
+    return result
+
+
+def _assert_nothing_personal(http: HttpClient, name: str, path: str) -> None:
+    response = http.get(path)
+    body = response.content.decode(errors="replace") if not response.streaming else ""
+    for secret in SECRETS:
+        assert secret not in body, f"{name} ({path}) shows {secret!r} to a stranger"
+
+
+def test_an_anonymous_visitor_gets_no_personal_data_from_any_url(
+    client: HttpClient, world: dict[str, str]
+) -> None:
+    patterns = _patterns(world)
+    assert len(patterns) > 20
+    for name, path in patterns:
+        _assert_nothing_personal(client, name, path)
+
+
+def test_an_outsider_professional_gets_no_personal_data_from_any_url(
+    client: HttpClient, charlie: User, world: dict[str, str]
+) -> None:
+    log_in(client, charlie)
+    for name, path in _patterns(world):
+        _assert_nothing_personal(client, name, path)
+    assert not AccessLogEntry.objects.filter(user_id=charlie.pk).exists()
+
+
+def test_the_public_pages_are_reachable_without_logging_in(
+    client: HttpClient, world: dict[str, str]
+) -> None:
+    by_name = dict(_patterns(world))
+    for name in PUBLIC_PAGES - {"set_language"}:
+        assert client.get(by_name[name]).status_code == 200, name
+
+
+def test_every_page_about_a_client_writes_to_the_access_log(
+    client: HttpClient, alice: User, world: dict[str, str]
+) -> None:
+    in_care_team(Client.objects.get(pk=int(world["client_id"])), alice)
+    log_in(client, alice)
+    client_pages = [
+        (n, p)
+        for n, p in _patterns(world)
+        if f"/{world['client_id']}/" in p and "client_id" in _route_of(n)
+    ]
+    assert len(client_pages) >= 8
+    for name, path in client_pages:
+        before = AccessLogEntry.objects.filter(client_id=int(world["client_id"])).count()
+        response = client.get(path)
+        if response.status_code == 405:  # a form's POST target; its GET does nothing
+            continue
+        assert response.status_code == 200, f"{name} ({path}) answered {response.status_code}"
+        after = AccessLogEntry.objects.filter(client_id=int(world["client_id"])).count()
+        assert after > before, f"{name} ({path}) did not write to the access log"
+
+
+def _route_of(name: str) -> str:
+    for route, _pattern, pattern_name in _walk(get_resolver().url_patterns):
+        if pattern_name == name:
+            return route
+    return ""
