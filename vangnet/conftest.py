@@ -1,11 +1,15 @@
 """Fixtures shared by every app's tests: named people, and the browser set-up."""
 
 import os
+import time
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import Group
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import Page
 
 from vangnet.accounts.models import Role, User
@@ -40,7 +44,7 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
 def make_user(email: str, name: str, role: Role | None = None, **extra: Any) -> User:
     user = User.objects.create_user(email=email, password=PASSWORD, full_name=name, **extra)
     if role is not None:
-        user.groups.add(Group.objects.get(name=role.value))
+        user.groups.add(Group.objects.get_or_create(name=role.value)[0])
     return user
 
 
@@ -83,14 +87,42 @@ def assert_no_axe_violations(page: Page) -> None:
     AxeChecker().check(page)
 
 
+def _authenticator(user: User) -> TOTPDevice:
+    """The user's confirmed authenticator app, made on the spot when the user has none."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("-pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="Authenticator-app", confirmed=True)
+    return device
+
+
 def log_in(client: Any, user: User) -> None:
     """Log a professional in on the Django test client, second factor included."""
     client.force_login(user)
+    session = client.session
+    # What django_otp.login() stores once the second step is passed.
+    session[DEVICE_ID_SESSION_KEY] = _authenticator(user).persistent_id
+    session.save()
+
+
+def current_code(device: TOTPDevice) -> str:
+    """The code the person's authenticator app shows right now."""
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time()
+    return f"{totp.token():0{device.digits}d}"
 
 
 def browser_log_in(page: Page, base_url: str, user: User, password: str = PASSWORD) -> None:
-    """Log a professional in through the login page, as a person would."""
+    """Log a professional in through the login page and the code page, as a person would."""
+    device = _authenticator(user)
+    # A code is accepted once per 30 seconds; a test may log the same person in twice.
+    TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
     page.goto(f"{base_url}/accounts/login/")
     page.get_by_label("E-mailadres").fill(user.email)
     page.get_by_label("Wachtwoord").fill(password)
-    page.get_by_role("button", name="Inloggen").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inloggen").click()
+    if "/accounts/login/code/" not in page.url:
+        return  # The password was refused; the login page says why.
+    page.get_by_label("Code", exact=True).fill(current_code(device))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inloggen").click()

@@ -8,5 +8,6 @@ urlpatterns = [
     path("map/", include("vangnet.directory.urls")),
     path("clients/", include("vangnet.clients.urls")),
     path("log/", include("vangnet.audit.urls")),
+    path("inbox/", include("vangnet.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -7,6 +7,9 @@ from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.accounts.navigation import MY_ACCOUNT_LABEL
+from vangnet.directory.navigation import NETWORKS_LABEL
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -18,8 +21,11 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("directory:search", _("Who does what"), login_required=False),
+    NavItem("directory:network_list", NETWORKS_LABEL),
     NavItem("clients:list", _("Older people")),
+    NavItem("notifications:inbox", _("Inbox")),
     NavItem("audit:review", _("Access log"), coordinator_only=True),
+    NavItem("accounts:account", MY_ACCOUNT_LABEL),
 ]
 
 

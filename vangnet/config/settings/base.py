@@ -56,7 +56,9 @@ INSTALLED_APPS = [
     "vangnet.consent",
     "vangnet.screening",
     "vangnet.casefinding",
-    "django.contrib.admin",
+    "vangnet.notifications",
+    # The Django admin, behind the two-step login.
+    "vangnet.accounts.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -73,6 +75,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "vangnet.accounts.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -81,8 +84,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "vangnet.accounts.middleware.SessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
+    "vangnet.accounts.middleware.TwoFactorMiddleware",
 ]
 
 ROOT_URLCONF = "vangnet.config.urls"
@@ -100,6 +105,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "vangnet.core.context_processors.site",
+                "vangnet.notifications.context_processors.unread",
             ],
         },
     }
@@ -126,7 +132,7 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "vangnet.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
@@ -135,6 +141,14 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "core:home"
+# A link to choose a new password works for one hour.
+PASSWORD_RESET_TIMEOUT = 3600
+# Asking for the password again before a change to the login is remembered this long.
+VANGNET_REAUTH_SECONDS = int(os.environ.get("VANGNET_REAUTH_SECONDS", "300"))
+# Pages from other packages that are public by design (Vangnet's own use @public).
+VANGNET_PUBLIC_VIEWS = ["set_language", "core:healthz"]
+# Demo only: show the current login code of demo accounts on the login page (needs DEBUG).
+VANGNET_DEMO_OTP = env_bool("VANGNET_DEMO_OTP")
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -168,11 +182,16 @@ SESSION_SAVE_EVERY_REQUEST = True
 SESSION_ABSOLUTE_SECONDS = int(os.environ.get("VANGNET_SESSION_ABSOLUTE_SECONDS", str(12 * 3600)))
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# The CSRF token is read from the form field (vangnet.js), never from the cookie.
+CSRF_COOKIE_HTTPONLY = True
 
 HTTPS = env_bool("VANGNET_HTTPS")
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
+# "__Host-" cookies are only accepted over HTTPS, for this host, for the whole site.
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
 SECURE_HSTS_SECONDS = 31_536_000 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
 SECURE_HSTS_PRELOAD = HTTPS
@@ -200,6 +219,8 @@ AXES_FAILURE_LIMIT = int(os.environ.get("VANGNET_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
+AXES_USERNAME_CALLABLE = "vangnet.accounts.request_info.login_username"
+AXES_CLIENT_IP_CALLABLE = "vangnet.accounts.request_info.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 
