@@ -224,3 +224,20 @@ def client_erase(*, actor: Actor, client: Client, reason: str) -> int:
         )
         client.delete()
     return client_id
+
+
+def retention_due(today: date | None = None) -> list[Client]:
+    """Older people whose every care relationship ended longer ago than the retention period."""
+    from django.db.models import Max, Q
+
+    day = today or timezone.localdate()
+    limit = day.replace(year=day.year - retention_years())
+    with_open = Client.objects.filter(
+        Q(care_team__until__isnull=True) | Q(care_team__until__gte=limit)
+    ).values("pk")
+    return list(
+        Client.objects.exclude(pk__in=with_open)
+        .annotate(last_end=Max("care_team__until"))
+        .filter(Q(last_end__lt=limit) | Q(last_end__isnull=True, registered_at__date__lt=limit))
+        .order_by("pk")
+    )
