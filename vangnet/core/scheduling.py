@@ -83,6 +83,7 @@ def ensure_scheduled(now: datetime | None = None) -> datetime | None:
         )
         if waiting:
             DBTaskResult.objects.filter(pk__in=[r.pk for r in waiting[1:]]).delete()
-            return waiting[0].run_after
+            first_run: datetime | None = waiting[0].run_after
+            return first_run
         run_daily_jobs.using(run_after=when).enqueue()
     return when
