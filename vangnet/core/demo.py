@@ -14,6 +14,10 @@ BUILDERS: list[str] = [
     "vangnet.directory.demo.build",
     "vangnet.accounts.demo.build",
     "vangnet.clients.demo.build",
+    "vangnet.detection.demo.build",
+    "vangnet.care.demo.build",
+    "vangnet.referrals.demo.build",
+    "vangnet.screening.demo.build",
 ]
 
 DEMO_PASSWORD = "vangnet-demo-2026"  # noqa: S105 (printed for the demo only)

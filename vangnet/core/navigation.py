@@ -8,7 +8,12 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.accounts.navigation import MY_ACCOUNT_LABEL
+from vangnet.care.navigation import MDO_LABEL, MY_ACTIONS_LABEL, MY_CLIENTS_LABEL
+from vangnet.casefinding.navigation import CASEFINDING_LABEL
+from vangnet.detection.navigation import REPORT_WORRY_LABEL, SIGNALS_LABEL
 from vangnet.directory.navigation import NETWORKS_LABEL
+from vangnet.referrals.navigation import REFERRALS_LABEL
+from vangnet.screening.navigation import SCREENING_FOLLOW_UP_LABEL
 
 
 @dataclass(frozen=True)
@@ -21,8 +26,16 @@ class NavItem:
 
 NAV_ITEMS: list[NavItem] = [
     NavItem("directory:search", _("Who does what"), login_required=False),
+    NavItem("detection:report", REPORT_WORRY_LABEL, login_required=False),
     NavItem("directory:network_list", NETWORKS_LABEL),
     NavItem("clients:list", _("Older people")),
+    NavItem("detection:overview", SIGNALS_LABEL),
+    NavItem("care:my-clients", MY_CLIENTS_LABEL),
+    NavItem("care:my-actions", MY_ACTIONS_LABEL),
+    NavItem("care:meetings", MDO_LABEL),
+    NavItem("screening:tasks", SCREENING_FOLLOW_UP_LABEL, coordinator_only=True),
+    NavItem("referrals:inbox", REFERRALS_LABEL),
+    NavItem("casefinding:index", CASEFINDING_LABEL),
     NavItem("notifications:inbox", _("Inbox")),
     NavItem("audit:review", _("Access log"), coordinator_only=True),
     NavItem("accounts:account", MY_ACCOUNT_LABEL),

@@ -4,6 +4,7 @@ from datetime import timedelta
 from typing import ClassVar
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -217,6 +218,8 @@ class Organisation(Stewarded):
     areas = models.ManyToManyField(
         Area, verbose_name=_("areas served"), blank=True, related_name="organisations"
     )
+    # Kept by a database trigger on PostgreSQL (migration 0002); empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StewardedQuerySet["Organisation"].as_manager()
 
@@ -338,6 +341,8 @@ class Person(Stewarded):
         on_delete=models.SET_NULL,
         related_name="person",
     )
+    # Kept by a database trigger on PostgreSQL (migration 0002); empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StewardedQuerySet["Person"].as_manager()
 
@@ -436,6 +441,8 @@ class Service(Stewarded):
     areas = models.ManyToManyField(
         Area, verbose_name=_("areas served"), blank=True, related_name="services"
     )
+    # Kept by a database trigger on PostgreSQL (migration 0002); empty on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = StewardedQuerySet["Service"].as_manager()
 
@@ -490,6 +497,14 @@ class Network(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def gap_steps(self) -> list[int]:
+        """Pathway steps nobody in this network covers."""
+        return StepAssignment.objects.filter(network=self).gap_steps()
+
+    def overlap_steps(self) -> list[int]:
+        """Pathway steps more than one organisation in this network leads."""
+        return StepAssignment.objects.filter(network=self).overlap_steps()
 
 
 class Tier(models.TextChoices):
@@ -554,6 +569,24 @@ class Responsibility(models.TextChoices):
     CONTRIBUTES = "contributes", _("Contributes")
 
 
+class StepAssignmentQuerySet(models.QuerySet["StepAssignment"]):
+    def gap_steps(self) -> list[int]:
+        """Pathway steps that no row in this queryset covers at all."""
+        covered = set(self.order_by().values_list("step", flat=True).distinct())
+        return [step for step in PathwayStep.values if step not in covered]
+
+    def overlap_steps(self) -> list[int]:
+        """Pathway steps that more than one organisation leads."""
+        rows = (
+            self.filter(responsibility=Responsibility.LEAD)
+            .order_by()
+            .values("step")
+            .annotate(leads=models.Count("organisation", distinct=True))
+            .filter(leads__gt=1)
+        )
+        return sorted(row["step"] for row in rows)
+
+
 class StepAssignment(models.Model):
     """Who does a pathway step in a network, when, and how to reach them at any hour."""
 
@@ -592,6 +625,8 @@ class StepAssignment(models.Model):
     evenings = models.CharField(_("evenings"), max_length=200, blank=True)
     nights_weekends = models.CharField(_("nights and weekends"), max_length=200, blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+
+    objects = StepAssignmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("who does what")

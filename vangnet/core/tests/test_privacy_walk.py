@@ -29,6 +29,9 @@ PUBLIC_PAGES = {
     "core:healthz",
     "set_language",
     "accounts:login",
+    "detection:report",
+    "detection:report-sent",
+    "detection:status",
 }
 
 SECRETS = ("Wilhelmina", "Zwaluwstaart", "Reigerlaan 77", "0699887766", "111222333", "Gerarda")

@@ -46,23 +46,6 @@ def test_the_immediate_backend_books_nothing(db: None) -> None:
     assert scheduling.ensure_scheduled() is None
 
 
-def test_the_database_backend_keeps_exactly_one_run_waiting(db: None, settings: object) -> None:
-    from asgiref.local import Local
-    from django.tasks import task_backends
-    from django_tasks_db.models import DBTaskResult
-
-    def reset() -> None:
-        task_backends.__dict__.pop("settings", None)
-        task_backends._settings = None  # type: ignore[attr-defined]
-        task_backends._connections = Local(False)  # type: ignore[attr-defined]
-
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # type: ignore[attr-defined]
-    reset()
-    try:
-        assert scheduling.run_daily_jobs.get_backend().supports_defer
-        first = scheduling.ensure_scheduled(datetime(2026, 3, 2, 9, 0, tzinfo=AMS))
-        second = scheduling.ensure_scheduled(datetime(2026, 3, 2, 10, 0, tzinfo=AMS))
-        assert first == second == datetime(2026, 3, 3, 7, 0, tzinfo=AMS)
-        assert DBTaskResult.objects.filter(task_path__endswith="run_daily_jobs").count() == 1
-    finally:
-        reset()
+def test_every_daily_job_can_be_found() -> None:
+    for dotted in scheduling.DAILY_JOBS:
+        assert callable(scheduling._job(dotted)), dotted

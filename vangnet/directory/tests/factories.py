@@ -74,3 +74,28 @@ class NetworkFactory(factory.django.DjangoModelFactory[models.Network]):
     name = "Netwerk Testwijk"
     slug = "test"
     night_and_weekend = "Huisartsenpost: 0900-1234567"
+
+
+class StepAssignmentFactory(factory.django.DjangoModelFactory[models.StepAssignment]):
+    class Meta:
+        model = models.StepAssignment
+
+    network = factory.SubFactory(NetworkFactory)
+    step = models.PathwayStep.SIGNALLING
+    organisation = factory.SubFactory(OrganisationFactory)
+    discipline = models.Discipline.POH_ELDERLY
+    responsibility = models.Responsibility.LEAD
+    when = "Bij elk huisbezoek aan iemand van 75 jaar of ouder"
+    office_hours = "ma-vr 8.00-17.00"
+    evenings = "Tot 20.00 via de praktijklijn"
+    nights_weekends = "Huisartsenpost: 0900-1234567"
+    phone = "020-1234567"
+
+
+class NetworkPartyFactory(factory.django.DjangoModelFactory[models.NetworkParty]):
+    class Meta:
+        model = models.NetworkParty
+
+    network = factory.SubFactory(NetworkFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    tier = models.Tier.CORE_TEAM

@@ -1,0 +1,104 @@
+"""The poster, the import and the export in a real browser: download, check, apply."""
+
+import io
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from vangnet.accounts.models import User
+from vangnet.conftest import AxeChecker, browser_log_in
+from vangnet.directory.models import Network, Organisation, PathwayStep
+from vangnet.directory.tests.factories import (
+    NetworkFactory,
+    OrganisationFactory,
+    StepAssignmentFactory,
+    area_tree,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def _network() -> Network:
+    _, _, neighbourhood = area_tree()
+    network: Network = NetworkFactory.create(
+        name="Netwerk Oude Kern", night_and_weekend="Huisartsenpost Testdorp: 0900-1234567"
+    )
+    network.areas.add(neighbourhood)
+    StepAssignmentFactory.create(
+        network=network,
+        step=PathwayStep.SIGNALLING,
+        organisation=OrganisationFactory.create(name="Huisartsenpraktijk Het Anker"),
+        nights_weekends="Huisartsenpost Testdorp: 0900-1234567",
+    )
+    return network
+
+
+def test_a_coordinator_downloads_the_poster_from_the_network_page(
+    page: Page, live_server: object, axe: AxeChecker, alice: User
+) -> None:
+    network = _network()
+    browser_log_in(page, str(live_server), alice)
+    page.goto(f"{live_server}/map/networks/{network.slug}/")
+    downloads = page.locator("#downloads")
+    expect(downloads.get_by_role("link", name="Poster A4 (PDF)")).to_be_visible()
+    axe.check(page)
+    with page.expect_download() as info:
+        downloads.get_by_role("link", name="Poster A4 (PDF)").click()
+    download = info.value
+    assert download.suggested_filename == f"wie-doet-wat-{network.slug}-A4.pdf"
+    reader = PdfReader(io.BytesIO(Path(download.path()).read_bytes()))
+    assert len(reader.pages) == 1
+    text = " ".join(reader.pages[0].extract_text().split())
+    assert "Huisartsenpraktijk Het Anker" in text
+    assert "Nog niemand" in text
+    with page.expect_download() as info:
+        downloads.get_by_role("link", name="Poster A3 (PNG-afbeelding)").click()
+    assert info.value.suggested_filename.endswith("-A3.png")
+
+
+def test_a_coordinator_checks_a_file_fixes_it_and_imports_it(
+    page: Page, live_server: object, axe: AxeChecker, alice: User, tmp_path: Path
+) -> None:
+    area_tree()
+    browser_log_in(page, str(live_server), alice)
+    page.goto(f"{live_server}/map/import/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Importeren in de sociale kaart")
+    axe.check(page)
+    bad = tmp_path / "organisaties.csv"
+    bad.write_text("naam;type;postcode\nWijkcentrum De Brug;buurthuis;99 AB\n", encoding="utf-8")
+    page.get_by_label("Organisaties").check()
+    page.get_by_label("Bestand").set_input_files(str(bad))
+    page.get_by_role("button", name="Bestand controleren").click()
+    problems = page.locator("#import-problems")
+    expect(problems).to_contain_text("'buurthuis' is geen bekende waarde.")
+    expect(problems).to_contain_text("'99 AB' is geen Nederlandse postcode.")
+    axe.check(page)
+    assert not Organisation.objects.exists()
+
+    good = tmp_path / "organisaties-goed.csv"
+    good.write_text(
+        "naam;type;postcode\nWijkcentrum De Brug;welzijnsorganisatie;9901 AB\n", encoding="utf-8"
+    )
+    page.get_by_role("link", name="Een ander bestand controleren").click()
+    page.get_by_label("Organisaties").check()
+    page.get_by_label("Bestand").set_input_files(str(good))
+    page.get_by_role("button", name="Bestand controleren").click()
+    expect(page.locator("#import-preview")).to_contain_text("Wijkcentrum De Brug")
+    axe.check(page)
+    page.get_by_role("button", name="1 vermelding importeren").click()
+    expect(page.get_by_role("status")).to_contain_text("1 vermelding geïmporteerd")
+    assert Organisation.objects.get().name == "Wijkcentrum De Brug"
+
+
+def test_a_professional_downloads_the_services_as_hsds(
+    page: Page, live_server: object, axe: AxeChecker, bob: User
+) -> None:
+    _network()
+    browser_log_in(page, str(live_server), bob)
+    page.goto(f"{live_server}/map/export/")
+    axe.check(page)
+    with page.expect_download() as info:
+        page.get_by_role("link", name="Aanbod als HSDS").click()
+    assert info.value.suggested_filename.startswith("hsds-services-")

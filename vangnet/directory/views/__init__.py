@@ -1,0 +1,1 @@
+"""Views of the social map, one module per screen group."""

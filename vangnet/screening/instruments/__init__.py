@@ -1,0 +1,1 @@
+"""Built-in instrument definitions: FHIR R4 Questionnaires with their scoring (JSON)."""
