@@ -51,6 +51,9 @@ def items_for(request: HttpRequest) -> list[dict[str, object]]:
             continue
         if item.coordinator_only and not (logged_in and getattr(user, "is_coordinator", False)):
             continue
-        url = reverse(item.url_name)
-        result.append({"url": url, "label": item.label, "current": request.path.startswith(url)})
+        result.append({"url": reverse(item.url_name), "label": item.label, "current": False})
+    # Only the item whose address matches most of the current path is marked current.
+    matches = [entry for entry in result if request.path.startswith(str(entry["url"]))]
+    if matches:
+        max(matches, key=lambda entry: len(str(entry["url"])))["current"] = True
     return result

@@ -28,3 +28,19 @@ def test_security_headers_are_set(client: Client) -> None:
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_only_the_closest_menu_item_is_marked_current(client: Client) -> None:
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    from vangnet.core.navigation import items_for
+
+    request = RequestFactory().get("/")
+    request.user = AnonymousUser()
+    request.path = reverse("core:home")
+    assert not any(item["current"] for item in items_for(request))
+    search = reverse("directory:search")
+    request.path = search
+    current = [item for item in items_for(request) if item["current"]]
+    assert [item["url"] for item in current] == [search]
