@@ -77,3 +77,72 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def can_edit(self) -> bool:
         return self.has_role(Role.COORDINATOR) or self.has_role(Role.PROFESSIONAL)
+
+
+class AccountEventKind(models.TextChoices):
+    """What happened to an account: shown to its owner under "My account"."""
+
+    LOGIN = "login", _("Logged in")
+    LOGIN_WITH_RECOVERY_CODE = "login_recovery", _("Logged in with a recovery code")
+    PASSWORD_FAILED = "password_failed", _("Wrong password entered")
+    CODE_FAILED = "code_failed", _("Wrong code entered")
+    AUTHENTICATOR_SET_UP = "authenticator_set_up", _("Authenticator app set up")
+    RECOVERY_CODES_CREATED = "recovery_codes_created", _("New recovery codes made")
+    PASSWORD_CHANGED = "password_changed", _("Password changed")
+    PASSWORD_RESET = "password_reset", _("Password reset by email")
+    SECOND_FACTOR_REMOVED = "second_factor_removed", _("Second step removed by an administrator")
+
+
+class AccountEventQuerySet(models.QuerySet["AccountEvent"]):
+    def logins(self) -> "AccountEventQuerySet":
+        return self.filter(
+            kind__in=[AccountEventKind.LOGIN, AccountEventKind.LOGIN_WITH_RECOVERY_CODE]
+        )
+
+
+class AccountEvent(models.Model):
+    """A login or a change to how someone logs in, with where it came from."""
+
+    user = models.ForeignKey(
+        User, verbose_name=_("user"), on_delete=models.CASCADE, related_name="account_events"
+    )
+    kind = models.CharField(_("what happened"), max_length=32, choices=AccountEventKind.choices)
+    occurred_at = models.DateTimeField(_("when"), default=timezone.now)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=300, blank=True)
+
+    objects: ClassVar[AccountEventQuerySet] = AccountEventQuerySet.as_manager()  # type: ignore[assignment]
+
+    class Meta:
+        verbose_name = _("account event")
+        verbose_name_plural = _("account events")
+        ordering = ("-occurred_at", "-pk")
+        indexes = [models.Index(fields=["user", "-occurred_at"], name="account_event_user_time")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind} {self.occurred_at:%Y-%m-%d %H:%M}"
+
+    def browser_label(self) -> str:
+        """A short, readable name for the browser and system, such as "Firefox, Windows"."""
+        return describe_user_agent(self.user_agent)
+
+
+# Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari".
+_BROWSERS = (("Edg/", "Edge"), ("OPR/", "Opera"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"))
+_SYSTEMS = (
+    ("iPhone", "iPhone"),
+    ("iPad", "iPad"),
+    ("Android", "Android"),
+    ("Windows", "Windows"),
+    ("Mac OS X", "macOS"),
+    ("CrOS", "ChromeOS"),
+    ("Linux", "Linux"),
+)
+
+
+def describe_user_agent(user_agent: str) -> str:
+    browser = next((name for marker, name in _BROWSERS if marker in user_agent), "")
+    if not browser and "Safari/" in user_agent:
+        browser = "Safari"
+    system = next((name for marker, name in _SYSTEMS if marker in user_agent), "")
+    return ", ".join(part for part in (browser, system) if part) or user_agent[:60]

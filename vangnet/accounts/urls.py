@@ -1,18 +1,24 @@
-from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from vangnet.accounts.forms import EmailAuthenticationForm
+from vangnet.accounts import views
 
 app_name = "accounts"
 urlpatterns = [
+    path("", views.account, name="account"),
+    path("login/", views.login_view, name="login"),
+    path("login/code/", views.verify, name="verify"),
+    path("logout/", views.logout_view, name="logout"),
+    path("two-factor/setup/", views.setup, name="setup"),
+    path("two-factor/recovery-codes/", views.recovery_codes, name="recovery_codes"),
+    path("two-factor/recovery-codes/new/", views.recovery_codes_new, name="recovery_codes_new"),
+    path("confirm/", views.reauth, name="reauth"),
+    path("password/", views.password_change, name="password_change"),
+    path("password/forgotten/", views.password_reset, name="password_reset"),
+    path("password/forgotten/sent/", views.password_reset_done, name="password_reset_done"),
     path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html",
-            authentication_form=EmailAuthenticationForm,
-            redirect_authenticated_user=True,
-        ),
-        name="login",
+        "password/reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
     ),
-    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/reset/done/", views.password_reset_complete, name="password_reset_complete"),
 ]
