@@ -33,6 +33,8 @@ security_log = logging.getLogger("vangnet.security")
 # (open referrals, signals) add theirs here.
 RELATIONSHIP_SOURCES: list[str] = [
     "vangnet.clients.access.care_team_client_ids",
+    "vangnet.referrals.visibility.open_referral_client_ids",
+    "vangnet.detection.access.signal_client_ids",
 ]
 
 BREAK_GLASS_MINUTES = 60

@@ -12,8 +12,12 @@ from fpdf.enums import XPos, YPos
 
 from vangnet.audit.log import Actor, log_access
 from vangnet.audit.models import AccessLogEntry, AuditEvent
+from vangnet.care.export import care_export
 from vangnet.clients.models import Client
 from vangnet.consent.models import DataCategory, Purpose
+from vangnet.detection.export import signals_export
+from vangnet.referrals.export import referrals_export
+from vangnet.screening.export import screening_export
 
 
 def access_history_rows(client_id: int, limit: int = 500) -> list[dict[str, Any]]:
@@ -113,7 +117,12 @@ def client_export(client: Client) -> dict[str, Any]:
 
 
 # Other apps add (section name, builder) pairs for the data they keep about a client.
-EXPORT_SECTIONS: list[tuple[str, Any]] = []
+EXPORT_SECTIONS: list[tuple[str, Any]] = [
+    ("referrals", referrals_export),
+    ("screening", screening_export),
+    ("care", care_export),
+    ("signals", signals_export),
+]
 
 
 def _latin1(text: str) -> str:

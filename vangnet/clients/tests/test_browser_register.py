@@ -32,7 +32,7 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
     page.get_by_label("Straat en huisnummer").fill("Molenweg 4")
     page.get_by_label("Postcode").fill("9999 ab")
     page.get_by_label("Plaats").fill("Vlietdal")
-    page.get_by_label("Woont alleen").check()
+    page.get_by_label("Woonsituatie").select_option(label="Woont alleen")
     page.get_by_label("De oudere vindt het goed dat ik deze gegevens vastleg.").check()
     page.get_by_label("De oudere zelf").check()
     page.get_by_label("Mondeling").check()
@@ -56,7 +56,7 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
     page.get_by_role("group", name="Wie gaf toestemming, en hoe?").get_by_label("Mondeling").check()
     page.get_by_role("button", name="Toestemming vastleggen").click()
     expect(page.get_by_text("De toestemming is vastgelegd.")).to_be_visible()
-    expect(page.get_by_role("cell", name="Iedereen in het zorgteam")).to_be_visible()
+    expect(page.get_by_role("cell", name="Iedereen in het zorgteam", exact=True)).to_be_visible()
     axe.check(page)
 
     page.get_by_role("link", name="← Johanna Hoekstra").click()
@@ -66,7 +66,7 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
     axe.check(page)
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Het zorgteam is bijgewerkt.")).to_be_visible()
-    expect(page.get_by_role("cell", name="Nina de Wijk")).to_be_visible()
+    expect(page.get_by_role("cell", name="Nina de Wijk", exact=True)).to_be_visible()
     expect(page.get_by_text("Nina de Wijk (Wijkverpleegkundige")).to_be_visible()
     axe.check(page)
     client_id = Client.objects.get(family_name="Hoekstra").pk
