@@ -7,7 +7,12 @@ urlpatterns = [
     path("accounts/", include("vangnet.accounts.urls")),
     path("map/", include("vangnet.directory.urls")),
     path("clients/", include("vangnet.clients.urls")),
+    path("screening/", include("vangnet.screening.urls")),
     path("log/", include("vangnet.audit.urls")),
     path("inbox/", include("vangnet.notifications.urls")),
+    path("signals/", include("vangnet.detection.urls")),
+    path("care/", include("vangnet.care.urls")),
+    path("referrals/", include("vangnet.referrals.urls")),
+    path("casefinding/", include("vangnet.casefinding.urls")),
     path("admin/", admin.site.urls),
 ]

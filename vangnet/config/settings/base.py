@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "vangnet.screening",
     "vangnet.casefinding",
     "vangnet.notifications",
+    "vangnet.detection",
+    "vangnet.referrals",
+    "vangnet.care",
     # The Django admin, behind the two-step login.
     "vangnet.accounts.apps.AdminConfig",
     "django.contrib.auth",
@@ -130,7 +133,10 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("email", "full_name")},
+    },
     {
         "NAME": "vangnet.accounts.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
@@ -223,6 +229,8 @@ AXES_USERNAME_CALLABLE = "vangnet.accounts.request_info.login_username"
 AXES_CLIENT_IP_CALLABLE = "vangnet.accounts.request_info.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Logins are kept in the accounts app's own history (90 days); no second copy here.
+AXES_DISABLE_ACCESS_LOG = True
 
 OTP_TOTP_ISSUER = "Vangnet"
 
