@@ -17,10 +17,13 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
+# The demo runs in debug mode and shows the demo accounts' login code on the code page.
+DEMO_ENV := VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 VANGNET_DEMO_OTP=1
+
 demo: $(BIN)/.installed
-	VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 $(BIN)/vangnet migrate --noinput
-	VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 $(BIN)/vangnet demo
-	VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 $(BIN)/vangnet runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/vangnet migrate --noinput
+	$(DEMO_ENV) $(BIN)/vangnet demo
+	$(DEMO_ENV) $(BIN)/vangnet runserver 127.0.0.1:8000
 
 test: $(BIN)/.installed lint types pytest
 
