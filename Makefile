@@ -37,6 +37,7 @@ types: $(BIN)/.installed
 pytest: $(BIN)/.installed
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
+messages: export VANGNET_DATA_DIR = $(CURDIR)/data
 messages: $(BIN)/.installed
 	@for app in $(APPS); do \
 		mkdir -p vangnet/$$app/locale; \
@@ -48,6 +49,7 @@ clean:
 	rm -rf $(VENV) data/demo
 
 # One app's catalogs only: make messages-app APP=directory
+messages-app: export VANGNET_DATA_DIR = $(CURDIR)/data
 messages-app: $(BIN)/.installed
 	mkdir -p vangnet/$(APP)/locale
 	cd vangnet/$(APP) && ../../$(BIN)/vangnet makemessages -l nl -l en --no-obsolete --no-location --ignore 'tests/*' >/dev/null

@@ -1,0 +1,210 @@
+"""Who is on which end of a referral, and which referrals someone may see.
+
+``open_referral_client_ids`` is the care relationship an open referral gives the
+people of the receiving organisation (listed in ``RELATIONSHIP_SOURCES``). Lists
+of referrals show an older person only when the door's own rules would let the
+viewer in: a care relationship plus a consent that covers referral details.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from vangnet.audit.log import Actor, log_accesses
+from vangnet.audit.models import AuditEvent
+from vangnet.clients.access import consent_covers, professional_of, related_client_ids
+from vangnet.clients.models import CareTeamMember, Client
+from vangnet.consent.models import Consent, DataCategory, Purpose
+from vangnet.directory.models import Person
+from vangnet.referrals.lifecycle import Side
+from vangnet.referrals.models import ACTIVE_STATUSES, WAITING_FOR_CONTACT, Referral, Status
+
+# Sent referrals stay on the referrer's list this long after they ended.
+RECENTLY_ENDED_DAYS = 60
+LIST_LIMIT = 100
+
+
+def open_referral_client_ids(person: Person) -> QuerySet[Referral, int]:
+    """Older people referred to ``person``'s organisation by a referral that is still open."""
+    return (
+        Referral.objects.open_on(timezone.localdate())
+        .filter(receiving_organisation_id=person.organisation_id)
+        .values_list("client_id", flat=True)
+    )
+
+
+def sides_of(person: Person | None, referral: Referral) -> frozenset[Side]:
+    if person is None:
+        return frozenset()
+    sides = set()
+    if person.organisation_id == referral.referring_organisation_id:
+        sides.add(Side.REFERRER)
+    if person.organisation_id == referral.receiving_organisation_id:
+        sides.add(Side.RECEIVER)
+    return frozenset(sides)
+
+
+def clients_with_referral_access(person: Person, client_ids: Iterable[int]) -> set[int]:
+    """Of these older people, those whose referral details ``person`` may see now.
+
+    The same rule as the door (a care relationship and a covering consent), for
+    many older people in a few queries. Writes nothing.
+    """
+    ids = set(client_ids)
+    if not ids:
+        return set()
+    related = set(
+        Client.objects.filter(related_client_ids(person), pk__in=ids).values_list("pk", flat=True)
+    )
+    team = set(
+        CareTeamMember.objects.active()
+        .filter(client_id__in=related, person=person)
+        .values_list("client_id", flat=True)
+    )
+    consents: dict[int, list[Consent]] = defaultdict(list)
+    for consent in Consent.objects.active().filter(client_id__in=related):
+        consents[consent.client_id].append(consent)
+    return {
+        client_id
+        for client_id in related
+        if consent_covers(
+            consents[client_id],
+            person=person,
+            category=DataCategory.REFERRAL,
+            purpose=Purpose.REFERRAL,
+            in_care_team=client_id in team,
+        )
+    }
+
+
+def referrals_on_client_page(client: Client, person: Person | None) -> QuerySet[Referral]:
+    """The referrals of one older person that ``person`` is a party to.
+
+    Members of the older person's care team see every referral; the others only
+    those their own organisation sent or received.
+    """
+    rows = Referral.objects.filter(client=client).select_related(
+        "referring_organisation",
+        "receiving_organisation",
+        "service",
+        "referrer",
+        "handler",
+        "receiving_person",
+        "redirected_from__receiving_organisation",
+    )
+    if person is None:
+        return rows.none()
+    in_team = CareTeamMember.objects.active().filter(client=client, person=person).exists()
+    if in_team:
+        return rows
+    return rows.filter(
+        Q(referring_organisation_id=person.organisation_id)
+        | Q(receiving_organisation_id=person.organisation_id)
+    )
+
+
+@dataclass
+class Inbox:
+    """A professional's referrals, sorted by what needs doing, and only those they may see."""
+
+    person: Person | None
+    new: list[Referral] = field(default_factory=list)
+    waiting: list[Referral] = field(default_factory=list)
+    running: list[Referral] = field(default_factory=list)
+    follow_up: list[Referral] = field(default_factory=list)
+    sent: list[Referral] = field(default_factory=list)
+    hidden: int = 0
+
+    @property
+    def overdue(self) -> list[Referral]:
+        today = timezone.localdate()
+        return [r for r in [*self.new, *self.waiting] if r.is_overdue(today)]
+
+
+def inbox_for(actor: Actor, *, now: datetime | None = None) -> Inbox:
+    """What ``actor``'s organisation received and sent; every older person shown is logged."""
+    person = professional_of(actor.user)
+    inbox = Inbox(person=person)
+    if person is None:
+        return inbox
+    moment = now or timezone.now()
+    today = timezone.localdate(moment)
+    related = (
+        "client",
+        "referring_organisation",
+        "receiving_organisation",
+        "service",
+        "handler",
+        "referrer",
+    )
+    received = list(
+        Referral.objects.open_on(today)
+        .filter(receiving_organisation_id=person.organisation_id)
+        .select_related(*related)
+        .order_by("first_contact_due_on", "sent_at", "pk")[:LIST_LIMIT]
+    )
+    recent = moment - timedelta(days=RECENTLY_ENDED_DAYS)
+    sent = list(
+        Referral.objects.filter(referring_organisation_id=person.organisation_id)
+        .filter(
+            Q(status__in=ACTIVE_STATUSES)
+            | Q(ended_at__gte=recent)
+            | Q(completed_at__gte=recent)
+            | Q(follow_up_recorded_at__gte=recent)
+        )
+        .select_related(*related)
+        .order_by("-sent_at", "-pk")[:LIST_LIMIT]
+    )
+    visible = clients_with_referral_access(person, {r.client_id for r in [*received, *sent]})
+    shown: set[int] = set()
+    sections = {
+        "follow_up": inbox.follow_up,
+        "new": inbox.new,
+        "waiting": inbox.waiting,
+        "running": inbox.running,
+    }
+    for referral in received:
+        section = _section(referral, today)
+        if section is None:
+            continue
+        if referral.client_id not in visible:
+            inbox.hidden += 1
+            continue
+        shown.add(referral.client_id)
+        sections[section].append(referral)
+    received_ids = {r.pk for r in received}
+    for referral in sent:
+        if referral.pk in received_ids:
+            continue
+        if referral.client_id not in visible:
+            inbox.hidden += 1
+            continue
+        shown.add(referral.client_id)
+        inbox.sent.append(referral)
+    if shown:
+        log_accesses(
+            actor=actor,
+            event=AuditEvent.READ,
+            client_ids=sorted(shown),
+            data_category=DataCategory.REFERRAL,
+            purpose=Purpose.REFERRAL,
+            objects=["referral-inbox"],
+        )
+    return inbox
+
+
+def _section(referral: Referral, today: date) -> str | None:
+    """Where a received referral belongs in the inbox; None for completed ones not yet due."""
+    if referral.follow_up_is_due(today):
+        return "follow_up"
+    if referral.status in (Status.SENT, Status.RECEIVED):
+        return "new"
+    if referral.status in WAITING_FOR_CONTACT:
+        return "waiting"
+    if referral.status in ACTIVE_STATUSES:
+        return "running"
+    return None
