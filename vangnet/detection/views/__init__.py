@@ -1,0 +1,1 @@
+"""Pages of the early-detection part: public pages, signals, triage and the activity registry."""
