@@ -18,6 +18,7 @@ BUILDERS: list[str] = [
     "vangnet.care.demo.build",
     "vangnet.referrals.demo.build",
     "vangnet.screening.demo.build",
+    "vangnet.casefinding.demo.build",
 ]
 
 DEMO_PASSWORD = "vangnet-demo-2026"  # noqa: S105 (printed for the demo only)
