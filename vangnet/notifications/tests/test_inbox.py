@@ -13,8 +13,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.django_db(transaction=True)
 def test_notify_fills_the_inbox_and_emails_after_commit(bob: User) -> None:
-    notify(recipients=[bob, bob], kind="test", subject="Nieuw signaal", body="Kijk even",
-           url="/clients/")
+    notify(
+        recipients=[bob, bob],
+        kind="test",
+        subject="Nieuw signaal",
+        body="Kijk even",
+        url="/clients/",
+    )
     assert Notification.objects.filter(recipient=bob).count() == 1
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == [bob.email]
