@@ -47,7 +47,7 @@ def test_a_worry_from_a_phone_is_triaged_assigned_and_picked_up(
     page.set_viewport_size(PHONE)
     page.goto(f"{base}/")
     axe.check(page)
-    page.get_by_role("link", name="Zorg melden").click()
+    page.get_by_role("link", name="Ik maak me zorgen over iemand").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Ik maak me zorgen over iemand")
     axe.check(page)
     _fits_the_screen(page)

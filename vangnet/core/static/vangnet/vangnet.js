@@ -10,3 +10,16 @@ document.addEventListener("click", function (event) {
     window.print();
   }
 });
+
+// On a small screen the main menu folds behind one button.
+document.addEventListener("DOMContentLoaded", function () {
+  var nav = document.querySelector(".main-nav");
+  var toggle = nav && nav.querySelector(".menu-toggle");
+  if (!nav || !toggle) { return; }
+  nav.classList.add("js-menu");
+  toggle.hidden = false;
+  toggle.addEventListener("click", function () {
+    var open = nav.classList.toggle("open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+});
