@@ -1,6 +1,7 @@
 """Demo older people: about 300, with carers, care teams and consents, some partial or revoked."""
 
 from datetime import timedelta
+from random import Random
 
 from vangnet.audit.log import Actor, log_accesses
 from vangnet.audit.models import AccessPoint, AuditEvent
@@ -177,6 +178,44 @@ def _care_person_pool(network: Network, demo_people: dict[str, Person]) -> list[
     return list(pool)
 
 
+def _practice_for(
+    i: int, focus: list[Person], practices: list[Organisation | None], rng: Random
+) -> Organisation | None:
+    """The GP practice; older people whom the demo GP follows are patients of that practice."""
+    chosen = rng.choice(practices)
+    if focus and focus[i % len(focus)].discipline == Discipline.GP:
+        return focus[i % len(focus)].organisation
+    return chosen
+
+
+def _team_for(
+    client: Client,
+    i: int,
+    focus: list[Person],
+    gps_by_practice: dict[int, list[Person]],
+    others: list[Person],
+    rng: Random,
+) -> list[Person]:
+    """A realistic care team: the person's own GP, and one or two others of different roles."""
+    members: list[Person] = []
+    lead = focus[i % len(focus)] if focus else None
+    if lead is not None and lead.discipline == Discipline.GP:
+        members.append(lead)
+    elif client.gp_practice_id in gps_by_practice:
+        members.append(rng.choice(gps_by_practice[client.gp_practice_id]))
+    # Every demo login sees a share of the older people.
+    if lead is not None and lead.discipline != Discipline.GP:
+        members.append(lead)
+    disciplines = {m.discipline for m in members}
+    for person in rng.sample(others, k=min(len(others), 6)):
+        if len(members) >= 2 + rng.randrange(0, 2):
+            break
+        if person.discipline not in disciplines:
+            members.append(person)
+            disciplines.add(person.discipline)
+    return members
+
+
 def build(ctx: DemoContext) -> None:
     rng = ctx.rng
     network: Network = ctx.shared.get("network") or Network.objects.get(slug="demo")
@@ -191,6 +230,11 @@ def build(ctx: DemoContext) -> None:
         *Organisation.objects.filter(type=OrganisationType.GP_PRACTICE).order_by("pk")
     ] or [None]
     pool = _care_person_pool(network, demo_people)
+    gps_by_practice: dict[int, list[Person]] = {}
+    for person in pool:
+        if person.discipline == Discipline.GP:
+            gps_by_practice.setdefault(person.organisation_id, []).append(person)
+    others = [p for p in pool if p.discipline != Discipline.GP]
     focus = [
         demo_people[k]
         for k in ("gp", "poh", "district_nurse", "social_worker", "coordinator")
@@ -220,7 +264,7 @@ def build(ctx: DemoContext) -> None:
                 )[0],
                 neighbourhood=area,
                 network=network,
-                gp_practice=rng.choice(practices),
+                gp_practice=_practice_for(i, focus, practices, rng),
                 registered_at=ctx.now - timedelta(days=rng.randrange(10, 700)),
                 registered_by=registrar_user,
             )
@@ -247,10 +291,7 @@ def build(ctx: DemoContext) -> None:
                     kind=rng.choice([k.value for k in RepresentativeKind]),
                 )
             )
-        members = rng.sample(pool, k=min(len(pool), rng.randrange(1, 4)))
-        # Every demo login sees a share of the older people.
-        if focus:
-            members.append(focus[i % len(focus)])
+        members = _team_for(client, i, focus, gps_by_practice, others, rng)
         since = today - timedelta(days=rng.randrange(20, 600))
         seen: set[int] = set()
         for person in members:
@@ -270,7 +311,7 @@ def build(ctx: DemoContext) -> None:
             contacts.append(
                 ContactPerson(
                     client=client,
-                    person=members[0],
+                    person=next((m for m in members if m.discipline != Discipline.GP), members[0]),
                     since=ctx.now - timedelta(days=rng.randrange(5, 300)),
                     assigned_by=registrar_user,
                 )
