@@ -11,9 +11,8 @@ from collections.abc import Iterable
 
 from vangnet.audit.log import Actor, log_accesses
 from vangnet.audit.models import AuditEvent
-from vangnet.clients.access import consent_covers, related_client_ids
-from vangnet.clients.models import CareTeamMember, Client
-from vangnet.consent.models import Consent, DataCategory, Purpose
+from vangnet.clients import access as door
+from vangnet.consent.models import DataCategory, Purpose
 from vangnet.directory.models import Person
 
 
@@ -24,40 +23,8 @@ def visible_client_ids(
     purpose: Purpose,
     category: DataCategory = DataCategory.PLAN,
 ) -> set[int]:
-    """Which of ``client_ids`` this professional may see ``category`` of for ``purpose``.
-
-    The same test as the door: a care relationship now, and an active consent
-    that covers the data, the purpose and this professional. Writes nothing.
-    """
-    wanted = set(client_ids)
-    if person is None or not wanted:
-        return set()
-    related = set(
-        Client.objects.filter(related_client_ids(person), pk__in=wanted).values_list(
-            "pk", flat=True
-        )
-    )
-    if not related:
-        return set()
-    in_team = set(
-        CareTeamMember.objects.active()
-        .filter(client_id__in=related, person=person)
-        .values_list("client_id", flat=True)
-    )
-    consents: dict[int, list[Consent]] = {}
-    for consent in Consent.objects.active().filter(client_id__in=related):
-        consents.setdefault(consent.client_id, []).append(consent)
-    return {
-        client_id
-        for client_id in related
-        if consent_covers(
-            consents.get(client_id, []),
-            person=person,
-            category=category,
-            purpose=purpose,
-            in_care_team=client_id in in_team,
-        )
-    }
+    """Which of ``client_ids`` this professional may see the plan of for ``purpose``."""
+    return door.visible_client_ids(person, client_ids, category=category, purpose=purpose)
 
 
 def log_shown(

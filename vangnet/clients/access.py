@@ -79,6 +79,51 @@ def consent_covers(
     )
 
 
+def visible_client_ids(
+    person: Person | None,
+    client_ids: Iterable[int],
+    *,
+    category: str,
+    purpose: str,
+) -> set[int]:
+    """Which of ``client_ids`` ``person`` may see ``category`` of for ``purpose``, for lists.
+
+    The door's test (a care relationship now and an active consent that covers
+    the data, the purpose and this professional) for many clients in a fixed
+    number of queries. Writes nothing: callers log what they show. Emergency
+    access never opens a list.
+    """
+    wanted = set(client_ids)
+    if person is None or not wanted:
+        return set()
+    related = set(
+        Client.objects.filter(related_client_ids(person), pk__in=wanted).values_list(
+            "pk", flat=True
+        )
+    )
+    if not related:
+        return set()
+    in_team = set(
+        CareTeamMember.objects.active()
+        .filter(client_id__in=related, person=person)
+        .values_list("client_id", flat=True)
+    )
+    consents: dict[int, list[Consent]] = {}
+    for consent in Consent.objects.active().filter(client_id__in=related):
+        consents.setdefault(consent.client_id, []).append(consent)
+    return {
+        client_id
+        for client_id in related
+        if consent_covers(
+            consents.get(client_id, []),
+            person=person,
+            category=category,
+            purpose=purpose,
+            in_care_team=client_id in in_team,
+        )
+    }
+
+
 @dataclass(frozen=True)
 class Decision:
     allowed: bool
@@ -167,26 +212,13 @@ def accessible_clients(
                 | Q(street__icontains=word)
             )
     candidate_list = list(candidates.order_by("family_name", "given_name", "pk")[: limit * 2])
-    ids = [c.pk for c in candidate_list]
-    team = set(
-        CareTeamMember.objects.active()
-        .filter(client_id__in=ids, person=person)
-        .values_list("client_id", flat=True)
+    visible = visible_client_ids(
+        person,
+        [c.pk for c in candidate_list],
+        category=DataCategory.IDENTITY,
+        purpose=purpose,
     )
-    consents: dict[int, list[Consent]] = {}
-    for consent in Consent.objects.active().filter(client_id__in=ids):
-        consents.setdefault(consent.client_id, []).append(consent)
-    allowed = [
-        c
-        for c in candidate_list
-        if consent_covers(
-            consents.get(c.pk, []),
-            person=person,
-            category=DataCategory.IDENTITY,
-            purpose=purpose,
-            in_care_team=c.pk in team,
-        )
-    ][:limit]
+    allowed = [c for c in candidate_list if c.pk in visible][:limit]
     if allowed:
         log_accesses(
             actor=actor,

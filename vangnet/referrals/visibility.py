@@ -6,7 +6,6 @@ of referrals show an older person only when the door's own rules would let the
 viewer in: a care relationship plus a consent that covers referral details.
 """
 
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -16,9 +15,9 @@ from django.utils import timezone
 
 from vangnet.audit.log import Actor, log_accesses
 from vangnet.audit.models import AuditEvent
-from vangnet.clients.access import consent_covers, professional_of, related_client_ids
+from vangnet.clients.access import professional_of, visible_client_ids
 from vangnet.clients.models import CareTeamMember, Client
-from vangnet.consent.models import Consent, DataCategory, Purpose
+from vangnet.consent.models import DataCategory, Purpose
 from vangnet.directory.models import Person
 from vangnet.referrals.lifecycle import Side
 from vangnet.referrals.models import ACTIVE_STATUSES, WAITING_FOR_CONTACT, Referral, Status
@@ -49,36 +48,10 @@ def sides_of(person: Person | None, referral: Referral) -> frozenset[Side]:
 
 
 def clients_with_referral_access(person: Person, client_ids: Iterable[int]) -> set[int]:
-    """Of these older people, those whose referral details ``person`` may see now.
-
-    The same rule as the door (a care relationship and a covering consent), for
-    many older people in a few queries. Writes nothing.
-    """
-    ids = set(client_ids)
-    if not ids:
-        return set()
-    related = set(
-        Client.objects.filter(related_client_ids(person), pk__in=ids).values_list("pk", flat=True)
+    """Of these older people, those whose referral details ``person`` may see now."""
+    return visible_client_ids(
+        person, client_ids, category=DataCategory.REFERRAL, purpose=Purpose.REFERRAL
     )
-    team = set(
-        CareTeamMember.objects.active()
-        .filter(client_id__in=related, person=person)
-        .values_list("client_id", flat=True)
-    )
-    consents: dict[int, list[Consent]] = defaultdict(list)
-    for consent in Consent.objects.active().filter(client_id__in=related):
-        consents[consent.client_id].append(consent)
-    return {
-        client_id
-        for client_id in related
-        if consent_covers(
-            consents[client_id],
-            person=person,
-            category=DataCategory.REFERRAL,
-            purpose=Purpose.REFERRAL,
-            in_care_team=client_id in team,
-        )
-    }
 
 
 def referrals_on_client_page(client: Client, person: Person | None) -> QuerySet[Referral]:
