@@ -121,6 +121,9 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if "DATABASE_URL" not in os.environ:
+    # The embedded database lives in the data folder; make sure the folder exists.
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"
