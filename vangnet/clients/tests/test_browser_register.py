@@ -71,6 +71,11 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
     axe.check(page)
     client_id = Client.objects.get(family_name="Hoekstra").pk
 
+    page.set_viewport_size({"width": 360, "height": 740})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe.check(page)
+    page.set_viewport_size({"width": 1280, "height": 900})
+
     page.get_by_role("link", name="Wie keek naar deze gegevens").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Wie keek naar de gegevens")
     axe.check(page)
