@@ -18,6 +18,7 @@ from vangnet.clients.access import (
     access_client,
     accessible_clients,
     break_the_glass,
+    decide,
     professional_of,
 )
 from vangnet.clients.forms import (
@@ -39,7 +40,8 @@ IDENTITY = DataCategory.IDENTITY
 CARE_PLAN = Purpose.CARE_PLAN
 
 
-def _client_for_write(request: AuthenticatedHttpRequest, client_id: int, **kw: object) -> Client:
+def _client_for_write(request: AuthenticatedHttpRequest, client_id: int) -> Client:
+    """The client for a page that changes their details; the read is logged, the write later."""
     return access_client(
         Actor.from_request(request),
         client_id,
@@ -47,7 +49,6 @@ def _client_for_write(request: AuthenticatedHttpRequest, client_id: int, **kw: o
         purpose=CARE_PLAN,
         for_write=True,
         event=AuditEvent.READ,
-        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -279,9 +280,9 @@ def consent_revoke(
         actor=Actor.from_request(request), client=client, consent=record, note=note
     )
     messages.success(request, _("The consent is revoked. It no longer applies from now on."))
-    try:
-        _client_for_write(request, client_id)
-    except Http404:
+    # Revoking may end one's own access; then the consent page is no longer there to return to.
+    still = decide(request.user, client, category=IDENTITY, purpose=CARE_PLAN, for_write=True)
+    if not still.allowed:
         return redirect("clients:list")
     return redirect("clients:consent", client_id=client.pk)
 
