@@ -14,5 +14,6 @@ urlpatterns = [
     path("care/", include("vangnet.care.urls")),
     path("referrals/", include("vangnet.referrals.urls")),
     path("casefinding/", include("vangnet.casefinding.urls")),
+    path("api/v1/", include("vangnet.api.urls")),
     path("admin/", admin.site.urls),
 ]

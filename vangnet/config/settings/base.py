@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "vangnet.screening",
     "vangnet.casefinding",
     "vangnet.notifications",
+    "vangnet.api",
     "vangnet.detection",
     "vangnet.referrals",
     "vangnet.care",
