@@ -31,6 +31,18 @@ class NotAProfessional(Exception):
     """The acting account has no place on the social map, so it cannot hold a care relationship."""
 
 
+def _log_identity(*, actor: Actor, event: AuditEvent, client_id: int, objects: list[str]) -> None:
+    """Log a write to the client's own record (identity and contact, for the care plan)."""
+    log_access(
+        actor=actor,
+        event=event,
+        client_id=client_id,
+        data_category=DataCategory.IDENTITY,
+        purpose=Purpose.CARE_PLAN,
+        objects=objects,
+    )
+
+
 def _person_of(user: User | None) -> Person:
     person = Person.objects.filter(user=user).first() if user else None
     if person is None:
@@ -76,12 +88,10 @@ def client_register(
             method=method,
             recorded_by=actor.user,
         )
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.CREATE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"client:{client.pk}"],
         )
     return client
@@ -95,12 +105,10 @@ def client_update(*, actor: Actor, client: Client, data: dict[str, Any]) -> Clie
         client.full_clean()
         client.neighbourhood = PostcodeArea.neighbourhood_for(client.postcode)
         client.save()
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.UPDATE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"client:{client.pk}", *(f"field:{name}" for name in sorted(changed))],
         )
     return client
@@ -116,12 +124,10 @@ def carer_save(
             setattr(carer, name, value)
         carer.full_clean()
         carer.save()
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.CREATE if created else AuditEvent.UPDATE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"carer:{carer.pk}"],
         )
     return carer
@@ -131,12 +137,10 @@ def carer_remove(*, actor: Actor, client: Client, carer: InformalCarer) -> None:
     with transaction.atomic():
         carer_id = carer.pk
         carer.delete()
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.DELETE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"carer:{carer_id}"],
         )
 
@@ -151,12 +155,10 @@ def representative_save(
             setattr(representative, name, value)
         representative.full_clean()
         representative.save()
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.UPDATE if existing else AuditEvent.CREATE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"representative:{representative.pk}"],
         )
     return representative
@@ -184,12 +186,10 @@ def care_team_add(
         )
         member.full_clean()
         member.save()
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.CREATE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"care-team-member:{member.pk}", f"person:{person.pk}"],
         )
         if is_contact_person:
@@ -212,12 +212,10 @@ def contact_person_set(*, actor: Actor, client: Client, person: Person) -> Conta
         assignment = ContactPerson.objects.create(
             client=client, person=person, since=now, assigned_by=actor.user
         )
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.UPDATE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"contact-person:{assignment.pk}", f"person:{person.pk}"],
         )
     return assignment
@@ -228,12 +226,10 @@ def care_team_end(*, actor: Actor, client: Client, member: CareTeamMember, until
         member.until = max(until, member.since)
         member.full_clean()
         member.save(update_fields=["until"])
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.UPDATE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"care-team-member:{member.pk}"],
         )
 
@@ -243,12 +239,10 @@ def consent_record(*, actor: Actor, client: Client, data: dict[str, Any]) -> Con
         consent = Consent(client=client, recorded_by=actor.user, **data)
         consent.full_clean()
         consent.save()
-        log_access(
+        _log_identity(
             actor=actor,
             event=AuditEvent.CREATE,
             client_id=client.pk,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
             objects=[f"consent:{consent.pk}"],
         )
     return consent
@@ -262,12 +256,10 @@ def consent_revoke(*, actor: Actor, client: Client, consent: Consent, note: str 
             consent.revoked_by = actor.user
             consent.revocation_note = note[:300]
             consent.save(update_fields=["revoked_at", "revoked_by", "revocation_note"])
-            log_access(
+            _log_identity(
                 actor=actor,
                 event=AuditEvent.UPDATE,
                 client_id=client.pk,
-                data_category=DataCategory.IDENTITY,
-                purpose=Purpose.CARE_PLAN,
                 objects=[f"consent:{consent.pk}", "revoked"],
             )
     return consent
