@@ -32,6 +32,12 @@ def _audit_log_clearable_between_tests(django_db_setup: None, django_db_blocker:
         dbtriggers.remove(connection)
 
 
+@pytest.fixture(autouse=True)
+def _audit_checkpoints_per_test(settings: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Each test keeps its own access-log checkpoints, as its database is its own too."""
+    settings.VANGNET_AUDIT_CHECKPOINT_DIR = str(tmp_path_factory.mktemp("checkpoints"))
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
     return {

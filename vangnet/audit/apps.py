@@ -6,3 +6,6 @@ class AuditConfig(AppConfig):
     name = "vangnet.audit"
     label = "audit"
     verbose_name = _("Access log")
+
+    def ready(self) -> None:
+        from vangnet.audit import checks  # noqa: F401 (registers the system checks)

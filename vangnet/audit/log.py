@@ -1,4 +1,7 @@
-"""Writing and verifying the access log. Every access to client data calls ``log_access``."""
+"""Writing the access log. Every access to client data calls ``log_access``.
+
+Checking it is in ``vangnet.audit.verification``.
+"""
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -9,13 +12,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from vangnet.accounts.models import User
-from vangnet.audit.models import (
-    GENESIS_HASH,
-    AccessLogEntry,
-    AccessPoint,
-    AuditEvent,
-    ChainHead,
-)
+from vangnet.audit.keys import current_key
+from vangnet.audit.models import AccessLogEntry, AccessPoint, AuditEvent, ChainHead
 
 
 @dataclass(frozen=True)
@@ -69,10 +67,15 @@ def log_accesses(
     break_glass: bool = False,
     reason: str = "",
 ) -> list[AccessLogEntry]:
-    """Append one row per client (one row with no client when the list is empty)."""
+    """Append one row per client (one row with no client when the list is empty).
+
+    Each row is sealed with the current key and chained to the row before it;
+    the chain head moves to the last new row in the same transaction.
+    """
     labels = actor.labels()
     objects_list = sorted(set(objects))
     now = timezone.now()
+    key = current_key()
     ids: Sequence[int | None] = client_ids or [None]
     with transaction.atomic():
         head = _lock_chain_head()
@@ -90,13 +93,14 @@ def log_accesses(
                 break_glass=break_glass,
                 reason=reason[:500],
                 previous_hash=previous,
+                key_id=key.key_id,
                 **labels,
             )
-            entry.entry_hash = entry.compute_hash(previous)
+            entry.entry_hash = key.seal(previous + entry.canonical())
             previous = entry.entry_hash
             entries.append(entry)
         AccessLogEntry.objects.bulk_create(entries)
-        ChainHead.objects.filter(pk=1).update(last_hash=previous)
+        ChainHead.objects.filter(pk=1).update(last_hash=previous, last_id=entries[-1].pk)
     return entries
 
 
@@ -122,35 +126,3 @@ def log_access(
         break_glass=break_glass,
         reason=reason,
     )[0]
-
-
-@dataclass(frozen=True)
-class ChainReport:
-    ok: bool
-    checked: int
-    first_bad_id: int | None = None
-    problem: str = ""
-
-
-def verify_chain() -> ChainReport:
-    """Recompute every hash in order; report the first row that does not fit the chain."""
-    previous = GENESIS_HASH
-    checked = 0
-    last_id: int | None = None
-    for entry in AccessLogEntry.objects.order_by("pk").iterator(chunk_size=2000):
-        if entry.previous_hash != previous:
-            return ChainReport(
-                False, checked, entry.pk, "its previous hash does not match the row before it"
-            )
-        if entry.compute_hash(previous) != entry.entry_hash:
-            return ChainReport(False, checked, entry.pk, "its content does not match its hash")
-        previous = entry.entry_hash
-        checked += 1
-        last_id = entry.pk
-    head = ChainHead.objects.filter(pk=1).first()
-    head_hash = head.last_hash if head else GENESIS_HASH
-    if head_hash != previous:
-        return ChainReport(
-            False, checked, last_id, "the chain ends earlier than recorded: rows were removed"
-        )
-    return ChainReport(True, checked)

@@ -7,6 +7,8 @@ from typing import Any, ClassVar, NoReturn
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.audit.keys import known_key
+
 GENESIS_HASH = "0" * 64
 
 
@@ -69,6 +71,8 @@ class AccessLogEntry(models.Model):
     reason = models.CharField(_("reason"), max_length=500, blank=True)
     previous_hash = models.CharField(_("previous hash"), max_length=64)
     entry_hash = models.CharField(_("hash"), max_length=64, unique=True)
+    # Which key sealed the row (see vangnet/audit/keys.py); empty for rows from before keying.
+    key_id = models.CharField(_("key"), max_length=16, blank=True)
 
     objects: ClassVar[AccessLogQuerySet] = AccessLogQuerySet.as_manager()  # type: ignore[assignment]
 
@@ -91,37 +95,50 @@ class AccessLogEntry(models.Model):
 
     def canonical(self) -> str:
         """The row's content in one fixed text form; this is what the hash covers."""
-        return json.dumps(
-            {
-                "event": self.event,
-                "occurred_at": self.occurred_at.isoformat(),
-                "client_id": self.client_id,
-                "user_id": self.user_id,
-                "user_label": self.user_label,
-                "role_label": self.role_label,
-                "responsible_user_id": self.responsible_user_id,
-                "responsible_user_label": self.responsible_user_label,
-                "organisation_label": self.organisation_label,
-                "access_point": self.access_point,
-                "data_category": self.data_category,
-                "objects_involved": self.objects_involved,
-                "purpose": self.purpose,
-                "break_glass": self.break_glass,
-                "reason": self.reason,
-            },
-            sort_keys=True,
-            ensure_ascii=True,
-            separators=(",", ":"),
-        )
+        content: dict[str, object] = {
+            "event": self.event,
+            "occurred_at": self.occurred_at.isoformat(),
+            "client_id": self.client_id,
+            "user_id": self.user_id,
+            "user_label": self.user_label,
+            "role_label": self.role_label,
+            "responsible_user_id": self.responsible_user_id,
+            "responsible_user_label": self.responsible_user_label,
+            "organisation_label": self.organisation_label,
+            "access_point": self.access_point,
+            "data_category": self.data_category,
+            "objects_involved": self.objects_involved,
+            "purpose": self.purpose,
+            "break_glass": self.break_glass,
+            "reason": self.reason,
+        }
+        if self.key_id:
+            content["key_id"] = self.key_id
+        return json.dumps(content, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
 
-    def compute_hash(self, previous_hash: str) -> str:
-        return hashlib.sha256((previous_hash + self.canonical()).encode()).hexdigest()
+    def compute_hash(self, previous_hash: str) -> str | None:
+        """HMAC-SHA256 of the previous hash and this row under the row's key.
+
+        ``None`` when this server does not hold that key. Rows from before the log
+        was keyed (no ``key_id``) use plain SHA-256; verification accepts those only
+        up to the point a signed checkpoint recorded when keying began.
+        """
+        message = previous_hash + self.canonical()
+        if not self.key_id:
+            return hashlib.sha256(message.encode()).hexdigest()
+        key = known_key(self.key_id)
+        return key.seal(message) if key is not None else None
 
 
 class ChainHead(models.Model):
-    """The last hash of the chain; locking this single row serialises appends."""
+    """The newest row of the chain; locking this single row serialises appends.
+
+    A database trigger lets the head move only forward, to the newest row
+    (``dbtriggers``), and signed checkpoints copy it outside the database.
+    """
 
     last_hash = models.CharField(max_length=64, default=GENESIS_HASH)
+    last_id = models.BigIntegerField(default=0)
 
     class Meta:
         verbose_name = _("chain head")

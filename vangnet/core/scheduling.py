@@ -31,6 +31,7 @@ DAILY_JOBS: list[str] = [
     "vangnet.care.jobs.remind_overdue_evaluations",
     "vangnet.detection.jobs.overdue_signal_reminders",
     "vangnet.detection.jobs.signal_retention",
+    "vangnet.audit.jobs.checkpoint_daily",
 ]
 
 # Early enough to be read at the start of the working day.

@@ -30,6 +30,7 @@ PRODUCTION_ENV = {
     "VANGNET_EMAIL_PORT": "587",
     "VANGNET_EMAIL_TLS": "1",
     "VANGNET_FROM_EMAIL": "vangnet@example.nl",
+    "VANGNET_AUDIT_KEY": "k3y-for-the-access-log-deploy-check-" + "a1B2" * 8,
 }
 
 

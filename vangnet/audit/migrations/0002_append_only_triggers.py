@@ -4,7 +4,7 @@ from vangnet.audit import dbtriggers
 
 
 def create(apps, schema_editor):  # type: ignore[no-untyped-def]
-    dbtriggers.install(schema_editor.connection)
+    dbtriggers.install(schema_editor.connection, head=False)
 
 
 def drop(apps, schema_editor):  # type: ignore[no-untyped-def]

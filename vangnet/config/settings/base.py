@@ -241,6 +241,16 @@ OTP_TOTP_ISSUER = "Vangnet"
 # How long a social-map entry stays current before its owner is asked to confirm it.
 VANGNET_STALE_AFTER_DAYS = int(os.environ.get("VANGNET_STALE_AFTER_DAYS", "183"))
 
+# The access log's seal and its anchor outside the database (docs/privacy.md).
+VANGNET_AUDIT_KEY = os.environ.get("VANGNET_AUDIT_KEY", "")
+VANGNET_AUDIT_KEY_FILE = os.environ.get("VANGNET_AUDIT_KEY_FILE", str(DATA_DIR / "audit.key"))
+VANGNET_AUDIT_OLD_KEYS = env_list("VANGNET_AUDIT_OLD_KEYS", "")
+VANGNET_AUDIT_CHECKPOINT_DIR = os.environ.get(
+    "VANGNET_AUDIT_CHECKPOINT_DIR", str(DATA_DIR / "audit-checkpoints")
+)
+VANGNET_AUDIT_CHECKPOINT_EMAIL = os.environ.get("VANGNET_AUDIT_CHECKPOINT_EMAIL", "")
+VANGNET_AUDIT_RETENTION_YEARS = int(os.environ.get("VANGNET_AUDIT_RETENTION_YEARS", "5"))
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

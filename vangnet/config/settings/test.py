@@ -12,6 +12,8 @@ from .base import *  # noqa: F403
 from .base import DATABASES
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
+VANGNET_AUDIT_KEY = "test-only-access-log-key-not-secret-0123456789"
+VANGNET_AUDIT_CHECKPOINT_DIR = str(Path(tempfile.mkdtemp(prefix="vangnet-checkpoints-")))
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
