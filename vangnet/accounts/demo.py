@@ -1,4 +1,6 @@
-"""Demo accounts: one per role, each with the same published authenticator key.
+"""The demo accounts' published authenticator key and login notes.
+
+The accounts themselves are made by ``vangnet.directory.demo_accounts``.
 
 The key below is public on purpose (it is in docs/operations.md): it opens
 demo accounts only. Never load the demo into a real installation.
@@ -7,15 +9,9 @@ demo accounts only. Never load the demo into a real installation.
 import time
 from base64 import b32decode
 
-from django.contrib.auth.models import Group
 from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from vangnet.accounts.actions import recovery_codes_renew
-from vangnet.accounts.models import Role, User
-from vangnet.accounts.twofactor import AUTHENTICATOR_NAME
-from vangnet.core.demo import DEMO_PASSWORD, DemoContext, DemoLogin
-from vangnet.directory.models import Domain, Organisation, OrganisationType, Person
+from vangnet.accounts.models import Role
 
 # Base32, as typed into an authenticator app: "VANGNET DEMO" repeated, 160 bits.
 DEMO_TOTP_SECRET = "VANGNETDEMOVANGNETDEMOVANGNETDEM"  # noqa: S105 (public: demo only)
@@ -44,60 +40,3 @@ def demo_code_now() -> str:
 LOGIN_NOTE = f"2e stap: sleutel {DEMO_TOTP_SECRET} in een authenticator-app"
 # Printed once, with the first login: the same key works for every demo account.
 FIRST_LOGIN_NOTE = f"{LOGIN_NOTE} (of: oathtool --totp -b {DEMO_TOTP_SECRET})"
-
-
-def _demo_person(ctx: DemoContext, discipline: str, title: str) -> Person:
-    """A minimal social-map person, for when the directory demo did not leave one."""
-    organisation = ctx.shared.get("demo_accounts_organisation")
-    if organisation is None:
-        organisation = Organisation.objects.create(
-            name="Demo-organisatie Vangnet",
-            type=OrganisationType.OTHER,
-            domain=Domain.SOCIAL,
-            last_confirmed_at=ctx.now,
-        )
-        ctx.shared["demo_accounts_organisation"] = organisation
-    return Person.objects.create(
-        name=f"Demo {title}",
-        discipline=discipline,
-        organisation=organisation,
-        last_confirmed_at=ctx.now,
-    )
-
-
-def _give_authenticator(user: User) -> None:
-    TOTPDevice.objects.create(
-        user=user, name=AUTHENTICATOR_NAME, key=DEMO_TOTP_KEY_HEX, confirmed=True
-    )
-    recovery_codes_renew(user=user)
-
-
-def build(ctx: DemoContext) -> None:
-    """Accounts for the demo people, each linked to its person on the social map."""
-    people: dict[str, Person] = ctx.shared.get("demo_people") or {}
-    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
-    for key, (role, discipline, title) in DEMO_ROLES.items():
-        person = people.get(key) or _demo_person(ctx, discipline, title)
-        email = f"{key.replace('_', '-')}@{DEMO_EMAIL_DOMAIN}"
-        user = User.objects.create_user(email=email, password=DEMO_PASSWORD, full_name=person.name)
-        user.groups.add(groups[role.value])
-        person.user = user
-        person.save(update_fields=["user"])
-        _give_authenticator(user)
-        ctx.logins.append(
-            DemoLogin(
-                role=title,
-                email=email,
-                password=DEMO_PASSWORD,
-                note=LOGIN_NOTE if ctx.logins else FIRST_LOGIN_NOTE,
-            )
-        )
-    admin = User.objects.create_superuser(
-        email=f"admin@{DEMO_EMAIL_DOMAIN}", password=DEMO_PASSWORD, full_name="Demo beheerder"
-    )
-    _give_authenticator(admin)
-    ctx.logins.append(
-        DemoLogin(
-            role="beheerder (admin)", email=admin.email, password=DEMO_PASSWORD, note=LOGIN_NOTE
-        )
-    )

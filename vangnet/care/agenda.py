@@ -24,7 +24,7 @@ from vangnet.care.models import (
     PlanAction,
     StepStatus,
 )
-from vangnet.clients.access import professional_of, related_client_ids
+from vangnet.clients.access import professional_of, relationship_filter
 from vangnet.clients.models import Client
 from vangnet.consent.models import Purpose
 from vangnet.directory.models import PathwayStep, Person
@@ -149,7 +149,7 @@ def agenda_candidates(actor: Actor, meeting: Meeting, limit: int = 100) -> list[
     person = professional_of(actor.user)
     if person is None:
         return []
-    rows = Client.objects.filter(related_client_ids(person)).exclude(mdo_items__meeting=meeting)
+    rows = Client.objects.filter(relationship_filter(person)).exclude(mdo_items__meeting=meeting)
     if meeting.network_id:
         rows = rows.filter(network_id=meeting.network_id)
     elif meeting.practice_id:

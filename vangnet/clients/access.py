@@ -10,7 +10,6 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import timedelta
-from importlib import import_module
 from typing import Any
 
 from django.conf import settings
@@ -28,28 +27,26 @@ from vangnet.directory.models import Person
 
 security_log = logging.getLogger("vangnet.security")
 
-# Each source answers: which clients is this person in a care relationship with?
-# It returns a queryset of client ids. Apps with their own relationships
-# (open referrals, signals) add theirs here.
-RELATIONSHIP_SOURCES: list[str] = [
-    "vangnet.clients.access.care_team_client_ids",
-    "vangnet.referrals.visibility.open_referral_client_ids",
-    "vangnet.detection.access.signal_client_ids",
-]
-
-BREAK_GLASS_MINUTES = 60
+RelationshipSource = Callable[[Person], QuerySet[Any, int]]
 
 
 def care_team_client_ids(person: Person) -> QuerySet[CareTeamMember, int]:
     return CareTeamMember.objects.active().filter(person=person).values_list("client_id", flat=True)
 
 
-def _sources() -> list[Callable[[Person], QuerySet[Any, int]]]:
-    result = []
-    for dotted in RELATIONSHIP_SOURCES:
-        module, _, name = dotted.rpartition(".")
-        result.append(getattr(import_module(module), name))
-    return result
+# Each source answers: which clients is this person in a care relationship with?
+# It returns a queryset of client ids. Apps with their own kind of relationship (an
+# open referral, a signal passed on) register theirs at start-up, in their AppConfig.ready().
+RELATIONSHIP_SOURCES: list[RelationshipSource] = [care_team_client_ids]
+
+
+def relationship_source_register(source: RelationshipSource) -> None:
+    """Count ``source``'s clients as in a care relationship with the person (once)."""
+    if source not in RELATIONSHIP_SOURCES:
+        RELATIONSHIP_SOURCES.append(source)
+
+
+BREAK_GLASS_MINUTES = 60
 
 
 def professional_of(user: User | None) -> Person | None:
@@ -59,15 +56,15 @@ def professional_of(user: User | None) -> Person | None:
     return Person.objects.select_related("organisation").filter(user=user).first()
 
 
-def related_client_ids(person: Person) -> Q:
+def relationship_filter(person: Person) -> Q:
     query = Q(pk__in=[])
-    for source in _sources():
+    for source in RELATIONSHIP_SOURCES:
         query |= Q(pk__in=source(person))
     return query
 
 
 def has_relationship(person: Person, client_id: int) -> bool:
-    return Client.objects.filter(related_client_ids(person), pk=client_id).exists()
+    return Client.objects.filter(relationship_filter(person), pk=client_id).exists()
 
 
 def consent_covers(
@@ -97,7 +94,7 @@ def visible_client_ids(
     if person is None or not wanted:
         return set()
     related = set(
-        Client.objects.filter(related_client_ids(person), pk__in=wanted).values_list(
+        Client.objects.filter(relationship_filter(person), pk__in=wanted).values_list(
             "pk", flat=True
         )
     )
@@ -202,7 +199,7 @@ def accessible_clients(
     person = professional_of(actor.user)
     if person is None:
         return []
-    candidates = Client.objects.filter(related_client_ids(person)).select_related("neighbourhood")
+    candidates = Client.objects.filter(relationship_filter(person)).select_related("neighbourhood")
     if search:
         for word in search.split():
             candidates = candidates.filter(

@@ -16,8 +16,8 @@ from vangnet.clients.models import (
     InformalCarer,
     LegalRepresentative,
 )
+from vangnet.consent.actions import ConsentTerms, consent_record
 from vangnet.consent.models import (
-    Consent,
     ConsentMethod,
     DataCategory,
     GivenBy,
@@ -77,16 +77,18 @@ def client_register(
             role=str(person.get_discipline_display()),
             added_by=actor.user,
         )
-        Consent.objects.create(
-            client=client,
-            categories=[DataCategory.IDENTITY],
-            purposes=[Purpose.EARLY_DETECTION, Purpose.CARE_PLAN],
-            scope=RecipientScope.PERSON,
-            recipient_person=person,
-            given_by=given_by,
-            representative_name=representative_name,
-            method=method,
-            recorded_by=actor.user,
+        consent_record(
+            actor=actor,
+            client_id=client.pk,
+            terms=ConsentTerms(
+                categories=[DataCategory.IDENTITY],
+                purposes=[Purpose.EARLY_DETECTION, Purpose.CARE_PLAN],
+                scope=RecipientScope.PERSON,
+                recipient_person=person,
+                given_by=given_by,
+                representative_name=representative_name,
+                method=method,
+            ),
         )
         _log_identity(
             actor=actor,
@@ -232,34 +234,3 @@ def care_team_end(*, actor: Actor, client: Client, member: CareTeamMember, until
             client_id=client.pk,
             objects=[f"care-team-member:{member.pk}"],
         )
-
-
-def consent_record(*, actor: Actor, client: Client, data: dict[str, Any]) -> Consent:
-    with transaction.atomic():
-        consent = Consent(client=client, recorded_by=actor.user, **data)
-        consent.full_clean()
-        consent.save()
-        _log_identity(
-            actor=actor,
-            event=AuditEvent.CREATE,
-            client_id=client.pk,
-            objects=[f"consent:{consent.pk}"],
-        )
-    return consent
-
-
-def consent_revoke(*, actor: Actor, client: Client, consent: Consent, note: str = "") -> Consent:
-    """Revoke at once: the next access already runs without this consent."""
-    with transaction.atomic():
-        if consent.revoked_at is None:
-            consent.revoked_at = timezone.now()
-            consent.revoked_by = actor.user
-            consent.revocation_note = note[:300]
-            consent.save(update_fields=["revoked_at", "revoked_by", "revocation_note"])
-            _log_identity(
-                actor=actor,
-                event=AuditEvent.UPDATE,
-                client_id=client.pk,
-                objects=[f"consent:{consent.pk}", "revoked"],
-            )
-    return consent

@@ -9,6 +9,7 @@ from vangnet.clients.models import (
     InformalCarer,
     LegalRepresentative,
 )
+from vangnet.consent.actions import ConsentTerms
 from vangnet.consent.models import (
     Consent,
     ConsentMethod,
@@ -182,14 +183,14 @@ class ConsentForm(forms.ModelForm[Consent]):
         )
         self.fields["scope"].choices = RecipientScope.choices  # type: ignore[attr-defined]
 
+    def terms(self) -> ConsentTerms:
+        """What the older person agreed to, as the consent action takes it."""
+        data = self.cleaned_data
+        return ConsentTerms(**{name: data[name] for name in self.Meta.fields})
+
 
 class RevokeForm(forms.Form):
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=300)
-
-
-class EraseForm(forms.Form):
-    confirm_name = forms.CharField(label=_("Type the full name of the older person to confirm"))
-    reason = forms.CharField(label=_("Reason"), max_length=300)
 
 
 class EmergencyForm(forms.Form):

@@ -22,6 +22,4 @@ urlpatterns = [
         name="consent-revoke",
     ),
     path("<int:client_id>/who-looked/", views.access_history, name="access-history"),
-    path("<int:client_id>/export/", views.export, name="export"),
-    path("<int:client_id>/erase/", views.erase, name="erase"),
 ]

@@ -1,7 +1,5 @@
 """Pages about one older person. Every page fetches the client through ``access_client``."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
@@ -13,7 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from vangnet.accounts.http import AuthenticatedHttpRequest
 from vangnet.audit.log import Actor
 from vangnet.audit.models import AuditEvent
-from vangnet.clients import actions, rights
+from vangnet.clients import actions
 from vangnet.clients.access import (
     access_client,
     accessible_clients,
@@ -28,12 +26,13 @@ from vangnet.clients.forms import (
     ConsentForm,
     ContactPersonForm,
     EmergencyForm,
-    EraseForm,
     RegistrationForm,
     RepresentativeForm,
     RevokeForm,
 )
+from vangnet.clients.history import access_history_rows
 from vangnet.clients.models import CareTeamMember, Client, InformalCarer
+from vangnet.consent import actions as consent_actions
 from vangnet.consent.models import Consent, DataCategory, Purpose
 
 IDENTITY = DataCategory.IDENTITY
@@ -255,8 +254,9 @@ def consent(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
     )
     form = ConsentForm(request.POST or None, initial={"given_on": timezone.localdate()})
     if request.method == "POST" and form.is_valid():
-        data = {name: form.cleaned_data[name] for name in ConsentForm.Meta.fields}
-        actions.consent_record(actor=Actor.from_request(request), client=client, data=data)
+        consent_actions.consent_record(
+            actor=Actor.from_request(request), client_id=client.pk, terms=form.terms()
+        )
         messages.success(request, _("The consent is recorded."))
         return redirect("clients:consent", client_id=client.pk)
     consents = client.consents.select_related("recipient_organisation", "recipient_person")
@@ -276,9 +276,7 @@ def consent_revoke(
     record = get_object_or_404(Consent, pk=consent_id, client=client)
     form = RevokeForm(request.POST)
     note = form.cleaned_data["note"] if form.is_valid() else ""
-    actions.consent_revoke(
-        actor=Actor.from_request(request), client=client, consent=record, note=note
-    )
+    consent_actions.consent_revoke(actor=Actor.from_request(request), consent=record, note=note)
     messages.success(request, _("The consent is revoked. It no longer applies from now on."))
     # Revoking may end one's own access; then the consent page is no longer there to return to.
     still = decide(request.user, client, category=IDENTITY, purpose=CARE_PLAN, for_write=True)
@@ -300,56 +298,8 @@ def access_history(request: AuthenticatedHttpRequest, client_id: int) -> HttpRes
     return render(
         request,
         "clients/access_history.html",
-        {"client": client, "rows": rights.access_history_rows(client.pk)},
+        {"client": client, "rows": access_history_rows(client.pk)},
     )
-
-
-@login_required
-def export(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
-    """Everything about one older person (AVG right of access), as JSON or as a PDF."""
-    fmt = request.GET.get("format", "json")
-    if fmt not in {"json", "pdf"}:
-        raise Http404
-    client = access_client(
-        Actor.from_request(request),
-        client_id,
-        category=IDENTITY,
-        purpose=CARE_PLAN,
-        event=AuditEvent.EXPORT,
-        objects=[f"export:{fmt}"],
-    )
-    data = rights.client_export(client)
-    filename = f"vangnet-gegevens-{client.pk}.{fmt}"
-    if fmt == "json":
-        response = HttpResponse(
-            json.dumps(data, indent=2, ensure_ascii=False), content_type="application/json"
-        )
-    else:
-        response = HttpResponse(rights.export_pdf(data), content_type="application/pdf")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def erase(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
-    """Erase an older person (AVG right to erasure); only a coordinator, with confirmation."""
-    if not request.user.is_coordinator:
-        raise Http404
-    client = _client_for_write(request, client_id)
-    form = EraseForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        if form.cleaned_data["confirm_name"].strip().lower() != client.full_name.lower():
-            form.add_error("confirm_name", _("The name does not match. Nothing was erased."))
-        else:
-            rights.client_erase(
-                actor=Actor.from_request(request),
-                client=client,
-                reason=form.cleaned_data["reason"],
-            )
-            messages.success(request, _("All data of this older person is erased."))
-            return redirect("clients:list")
-    return render(request, "clients/erase.html", {"client": client, "form": form})
 
 
 @login_required

@@ -1,25 +1,14 @@
-"""The demo neighbourhood: deterministic synthetic data, built by each app in turn."""
+"""What every app's demo builder shares: the seed, the clock, the logins, objects to pass on.
+
+The builders run in turn from ``vangnet.workplace.demo``.
+"""
 
 import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from importlib import import_module
 from typing import Any
 
-from django.db import transaction
 from django.utils import timezone
-
-# Each builder is ``build(ctx: DemoContext) -> None``; order matters.
-BUILDERS: list[str] = [
-    "vangnet.directory.demo.build",
-    "vangnet.accounts.demo.build",
-    "vangnet.clients.demo.build",
-    "vangnet.detection.demo.build",
-    "vangnet.care.demo.build",
-    "vangnet.referrals.demo.build",
-    "vangnet.screening.demo.build",
-    "vangnet.casefinding.demo.build",
-]
 
 DEMO_PASSWORD = "vangnet-demo-2026"  # noqa: S105 (printed for the demo only)
 
@@ -47,17 +36,3 @@ class DemoContext:
     @property
     def today(self) -> date:
         return timezone.localdate(self.now)
-
-
-def _builder(dotted: str) -> Any:
-    module, _, name = dotted.rpartition(".")
-    return getattr(import_module(module), name)
-
-
-def build_demo(*, seed: int = 2026, now: datetime | None = None) -> DemoContext:
-    """Build the whole demo neighbourhood in one transaction."""
-    ctx = DemoContext(seed=seed, now=now or timezone.now())
-    with transaction.atomic():
-        for dotted in BUILDERS:
-            _builder(dotted)(ctx)
-    return ctx

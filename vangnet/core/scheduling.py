@@ -1,17 +1,18 @@
 """Daily background jobs on Django's tasks framework.
 
-Apps list their daily jobs in ``DAILY_JOBS`` as dotted paths to functions
-``job(now: datetime) -> int`` (returning how many things they handled). One
-task, ``run_daily_jobs``, runs them all each morning and books its own next run
+A daily job is a function ``job(now: datetime) -> int`` returning how many
+things it handled. The roof (``vangnet.workplace.jobs``) lists every app's
+jobs and registers them here at start-up, so this floor module names no app
+above it. One task, ``run_daily_jobs``, runs them all each morning and books its own next run
 with ``run_after`` (the django_tasks_db backend can defer; the immediate backend
 used in tests cannot). ``vangnet daily --schedule`` books the first run and
 ``vangnet daily --now`` runs every job at once. A ``vangnet db_worker`` must run.
 """
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from importlib import import_module
 from typing import Any
 
 from django.db import transaction
@@ -23,36 +24,37 @@ from django_tasks_db.models import DBTaskResult
 
 logger = logging.getLogger(__name__)
 
-DAILY_JOBS: list[str] = [
-    "vangnet.directory.staleness.daily_job",
-    "vangnet.referrals.jobs.escalate_overdue",
-    "vangnet.referrals.jobs.remind_follow_ups",
-    "vangnet.screening.jobs.drafts_expire",
-    "vangnet.care.jobs.remind_overdue_evaluations",
-    "vangnet.detection.jobs.overdue_signal_reminders",
-    "vangnet.detection.jobs.signal_retention",
-    "vangnet.audit.jobs.checkpoint_daily",
-]
+DailyJob = Callable[[datetime], int]
+
+DAILY_JOBS: list[DailyJob] = []
+
+
+def daily_jobs_register(jobs: list[DailyJob]) -> None:
+    """Add jobs to the daily run (once each, in the given order)."""
+    for job in jobs:
+        if job not in DAILY_JOBS:
+            DAILY_JOBS.append(job)
+
+
+def job_name(job: DailyJob) -> str:
+    return f"{job.__module__}.{job.__qualname__}"
+
 
 # Early enough to be read at the start of the working day.
 RUN_AT = time(7, 0)
-
-
-def _job(dotted: str) -> Any:
-    module, _, name = dotted.rpartition(".")
-    return getattr(import_module(module), name)
 
 
 def run_jobs(now: datetime | None = None) -> dict[str, int]:
     """Run every daily job; one failing job does not stop the others (its count is -1)."""
     moment = now or timezone.now()
     results: dict[str, int] = {}
-    for dotted in DAILY_JOBS:
+    for job in DAILY_JOBS:
+        name = job_name(job)
         try:
-            results[dotted] = int(_job(dotted)(moment))
+            results[name] = int(job(moment))
         except Exception:
-            logger.exception("Daily job %s failed", dotted)
-            results[dotted] = -1
+            logger.exception("Daily job %s failed", name)
+            results[name] = -1
     return results
 
 

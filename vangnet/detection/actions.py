@@ -19,6 +19,7 @@ from vangnet.clients import actions as client_actions
 from vangnet.clients.access import professional_of
 from vangnet.clients.actions import NotAProfessional
 from vangnet.clients.models import Client
+from vangnet.consent.actions import ConsentTerms, consent_record
 from vangnet.consent.models import (
     ConsentMethod,
     DataCategory,
@@ -286,17 +287,18 @@ def signal_register_client(
                 since=timezone.localdate(),
                 is_contact_person=True,
             )
-            client_actions.consent_record(
+            consent_record(
                 actor=actor,
-                client=client,
-                data={
-                    "scope": RecipientScope.PERSON,
-                    "recipient_person": contact_person,
-                    "categories": [DataCategory.IDENTITY, DataCategory.SIGNALS],
-                    "purposes": [Purpose.EARLY_DETECTION, Purpose.CARE_PLAN],
-                    "given_on": timezone.localdate(),
+                client_id=client.pk,
+                terms=ConsentTerms(
+                    scope=RecipientScope.PERSON,
+                    recipient_person=contact_person,
+                    categories=[DataCategory.IDENTITY, DataCategory.SIGNALS],
+                    purposes=[Purpose.EARLY_DETECTION, Purpose.CARE_PLAN],
+                    given_on=timezone.localdate(),
                     **agreement,
-                },
+                ),
+                purpose=Purpose.EARLY_DETECTION,
             )
         signal.client = client
         signal.subject_neighbourhood = client.neighbourhood

@@ -6,3 +6,9 @@ class DetectionConfig(AppConfig):
     name = "vangnet.detection"
     label = "detection"
     verbose_name = _("Early detection and signals")
+
+    def ready(self) -> None:
+        from vangnet.clients.access import relationship_source_register
+        from vangnet.detection.access import signal_client_ids
+
+        relationship_source_register(signal_client_ids)

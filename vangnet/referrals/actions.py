@@ -12,7 +12,6 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import F
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -21,6 +20,7 @@ from vangnet.audit.log import Actor, log_access
 from vangnet.audit.models import AuditEvent
 from vangnet.clients.access import professional_of
 from vangnet.clients.models import Client
+from vangnet.consent.actions import ConsentTerms, consent_record
 from vangnet.consent.models import (
     Consent,
     ConsentMethod,
@@ -30,7 +30,6 @@ from vangnet.consent.models import (
     RecipientScope,
 )
 from vangnet.directory.models import Organisation, Person, Service
-from vangnet.notifications.actions import notify
 from vangnet.referrals import lifecycle
 from vangnet.referrals.lifecycle import Side
 from vangnet.referrals.models import (
@@ -44,6 +43,7 @@ from vangnet.referrals.models import (
     Theme,
     first_contact_due,
 )
+from vangnet.referrals.notifying import receivers_of, referral_notify, referrer_users
 from vangnet.referrals.visibility import sides_of
 
 
@@ -123,38 +123,6 @@ def _actor_label(actor: Actor) -> str:
     return f"{user.full_name} ({person.organisation.name})"[:250]
 
 
-def referral_url(referral: Referral) -> str:
-    url = reverse("referrals:client", kwargs={"client_id": referral.client_id})
-    return f"{url}#{referral.anchor}"
-
-
-def receivers_of(referral: Referral) -> list[User]:
-    """Who hears about a new referral: the named person, or else everyone of the organisation."""
-    named = referral.receiving_person
-    if named is not None and named.user is not None and named.user.is_active:
-        return [named.user]
-    return [
-        p.user
-        for p in Person.objects.filter(
-            organisation_id=referral.receiving_organisation_id,
-            user__isnull=False,
-            user__is_active=True,
-        ).select_related("user")
-        if p.user is not None
-    ]
-
-
-def notify_about(users: Iterable[User | None], subject: str, body: str, referral: Referral) -> None:
-    """A message with a link only: never a name or detail of the older person."""
-    notify(
-        recipients=[u for u in users if u is not None],
-        kind="referral",
-        subject=subject,
-        body=body,
-        url=referral_url(referral),
-    )
-
-
 def _record_consent(
     *,
     actor: Actor,
@@ -164,29 +132,22 @@ def _record_consent(
     given_on: date,
     representative_name: str,
 ) -> Consent:
-    consent = Consent(
-        client=client,
-        categories=list(categories),
-        purposes=[Purpose.REFERRAL],
-        scope=RecipientScope.ORGANISATION,
-        recipient_organisation=organisation,
-        given_by=GivenBy.REPRESENTATIVE if representative_name else GivenBy.CLIENT,
-        representative_name=representative_name,
-        method=ConsentMethod.SPOKEN,
-        given_on=given_on,
-        recorded_by=actor.user,
-    )
-    consent.full_clean()
-    consent.save()
-    log_access(
+    """The older person's spoken agreement that ``organisation`` receives the referral."""
+    return consent_record(
         actor=actor,
-        event=AuditEvent.CREATE,
         client_id=client.pk,
-        data_category=DataCategory.IDENTITY,
+        terms=ConsentTerms(
+            categories=categories,
+            purposes=[Purpose.REFERRAL],
+            scope=RecipientScope.ORGANISATION,
+            recipient_organisation=organisation,
+            given_by=GivenBy.REPRESENTATIVE if representative_name else GivenBy.CLIENT,
+            representative_name=representative_name,
+            method=ConsentMethod.SPOKEN,
+            given_on=given_on,
+        ),
         purpose=Purpose.REFERRAL,
-        objects=[f"consent:{consent.pk}"],
     )
-    return consent
 
 
 def _open_referral(
@@ -246,7 +207,7 @@ def _open_referral(
         purpose=Purpose.REFERRAL,
         objects=[f"referral:{referral.pk}", f"organisation:{target.organisation.pk}"],
     )
-    notify_about(
+    referral_notify(
         receivers_of(referral),
         _("New referral for your organisation"),
         _(
@@ -395,10 +356,6 @@ def _apply(
     return current
 
 
-def _referrer_users(referral: Referral) -> list[User | None]:
-    return [referral.referrer_user]
-
-
 def referral_receive(*, actor: Actor, referral: Referral, now: datetime | None = None) -> Referral:
     """Mark a sent referral as read by someone of the receiving organisation."""
     moment = now or timezone.now()
@@ -438,8 +395,8 @@ def referral_accept(
             moment=moment,
             changes={"accepted_at": moment, "handler": actor.user},
         )
-        notify_about(
-            _referrer_users(current),
+        referral_notify(
+            referrer_users(current),
             _("Your referral has been accepted"),
             _("The organisation you referred to has taken on your referral."),
             current,
@@ -485,8 +442,8 @@ def referral_record_first_contact(
             moment=moment,
             changes=changes,
         )
-        notify_about(
-            _referrer_users(current),
+        referral_notify(
+            referrer_users(current),
             _("Feedback on your referral: first contact made"),
             _("The social worker has spoken to the older person you referred. Read the feedback."),
             current,
@@ -555,8 +512,8 @@ def referral_complete(
             moment=moment,
             changes=changes,
         )
-        notify_about(
-            _referrer_users(current),
+        referral_notify(
+            referrer_users(current),
             _("Feedback on your referral: completed"),
             _("The support after your referral is completed. Read the feedback."),
             current,
@@ -585,8 +542,8 @@ def referral_decline(
             moment=moment,
             changes={"ended_at": moment},
         )
-        notify_about(
-            _referrer_users(current),
+        referral_notify(
+            referrer_users(current),
             _("Your referral has stopped"),
             _("There is news about your referral. Read it in Vangnet."),
             current,
@@ -617,10 +574,10 @@ def referral_cancel(
         )
         others: list[User | None] = []
         if Side.REFERRER not in sides:
-            others += _referrer_users(current)
+            others += referrer_users(current)
         if Side.RECEIVER not in sides:
             others += [current.handler] if current.handler else receivers_of(current)
-        notify_about(
+        referral_notify(
             others,
             _("A referral has been cancelled"),
             _("A referral you are involved in has been cancelled. Read why in Vangnet."),
@@ -724,8 +681,8 @@ def referral_redirect(
             redirected_from=current,
             note=_one_line(reason),
         )
-        notify_about(
-            _referrer_users(current),
+        referral_notify(
+            referrer_users(current),
             _("Your referral has been passed on"),
             _("Your referral has been passed on to another organisation. Read why in Vangnet."),
             successor,
@@ -777,8 +734,8 @@ def referral_record_follow_up(
             purpose=Purpose.REFERRAL,
             objects=[f"referral:{current.pk}", "follow-up"],
         )
-        notify_about(
-            _referrer_users(current),
+        referral_notify(
+            referrer_users(current),
             _("Feedback on your referral: three months later"),
             _("The social worker asked how the older person you referred is doing. Read it."),
             current,

@@ -6,3 +6,9 @@ class ReferralsConfig(AppConfig):
     name = "vangnet.referrals"
     label = "referrals"
     verbose_name = _("Referrals")
+
+    def ready(self) -> None:
+        from vangnet.clients.access import relationship_source_register
+        from vangnet.referrals.visibility import open_referral_client_ids
+
+        relationship_source_register(open_referral_client_ids)

@@ -510,7 +510,7 @@ def _write(ctx: DemoContext, plan: _Plan, social_worker: Person, gp: Person | No
 
 def _inbox_messages(plan: _Plan, social_worker: User | None, gp: User | None) -> None:
     """A few unread messages, as the real actions would have left them."""
-    from vangnet.referrals.actions import referral_url
+    from vangnet.referrals.notifying import referral_url
 
     messages: list[Notification] = []
     fresh = [r for r in plan.referrals if r.status == Status.SENT][:2]

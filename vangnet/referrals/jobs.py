@@ -14,8 +14,8 @@ from vangnet.accounts.models import User
 from vangnet.audit.log import Actor, log_accesses
 from vangnet.audit.models import AuditEvent
 from vangnet.consent.models import DataCategory, Purpose
-from vangnet.referrals.actions import notify_about, receivers_of
 from vangnet.referrals.models import EventKind, Referral, ReferralEvent
+from vangnet.referrals.notifying import receivers_of, referral_notify
 
 SYSTEM_LABEL = "Vangnet"
 
@@ -48,7 +48,7 @@ def escalate_overdue(now: datetime) -> int:
                 note=_("No first contact by %(date)s.")
                 % {"date": referral.first_contact_due_on.strftime("%d-%m-%Y")},
             )
-            notify_about(
+            referral_notify(
                 [_coordinator(referral)],
                 _("A referral is past its term for first contact"),
                 _(
@@ -57,7 +57,7 @@ def escalate_overdue(now: datetime) -> int:
                 ),
                 referral,
             )
-            notify_about(
+            referral_notify(
                 [referral.handler] if referral.handler else receivers_of(referral),
                 _("Reminder: a referral is waiting for first contact"),
                 _("The agreed term for first contact has passed. Please make contact soon."),
@@ -97,7 +97,7 @@ def remind_follow_ups(now: datetime) -> int:
                 actor_label=SYSTEM_LABEL,
             )
             handler = referral.handler if referral.handler and referral.handler.is_active else None
-            notify_about(
+            referral_notify(
                 [handler] if handler else receivers_of(referral),
                 _("Time to ask how it is going"),
                 _(

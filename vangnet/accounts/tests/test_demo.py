@@ -10,6 +10,7 @@ from vangnet.accounts import demo
 from vangnet.accounts.models import Role, User
 from vangnet.accounts.tests.helpers import enter_code, enter_password
 from vangnet.core.demo import DEMO_PASSWORD, DemoContext
+from vangnet.directory import demo_accounts
 from vangnet.directory.models import Person
 from vangnet.directory.tests.factories import PersonFactory
 
@@ -20,7 +21,7 @@ def _build(people: dict[str, Person] | None = None) -> DemoContext:
     ctx = DemoContext()
     if people is not None:
         ctx.shared["demo_people"] = people
-    demo.build(ctx)
+    demo_accounts.build(ctx)
     return ctx
 
 

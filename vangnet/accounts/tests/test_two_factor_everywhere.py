@@ -88,7 +88,7 @@ def test_log_out_works_halfway_through_logging_in(client: Client, bob: User) -> 
 
 def test_anonymous_visitors_are_left_to_the_page_itself(client: Client) -> None:
     assert client.get("/example/private/").content == b"Private page"
-    assert client.get(reverse("core:home")).status_code == 200
+    assert client.get(reverse("workplace:home")).status_code == 200
 
 
 def test_the_home_page_needs_both_steps_once_a_password_is_entered(
@@ -96,7 +96,7 @@ def test_the_home_page_needs_both_steps_once_a_password_is_entered(
 ) -> None:
     give_authenticator(bob)
     enter_password(client, bob.email)
-    assert client.get(reverse("core:home"))["Location"].startswith(reverse("accounts:verify"))
+    assert client.get(reverse("workplace:home"))["Location"].startswith(reverse("accounts:verify"))
 
 
 def test_the_admin_sends_visitors_to_the_two_step_login(client: Client) -> None:

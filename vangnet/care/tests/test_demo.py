@@ -7,19 +7,21 @@ from vangnet.care.demo import build as build_care
 from vangnet.care.models import Meeting, MeetingStatus, Plan, PlanAction, StepEvent
 from vangnet.care.pathway import pathway_of
 from vangnet.clients.demo import build as build_clients
-from vangnet.core.demo import BUILDERS, DemoContext
+from vangnet.core.demo import DemoContext
 from vangnet.directory.models import PathwayStep
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_care_builder_runs_after_the_older_people() -> None:
-    assert BUILDERS.index("vangnet.care.demo.build") > BUILDERS.index("vangnet.clients.demo.build")
+    from vangnet.workplace.demo import BUILDERS
+
+    assert BUILDERS.index(build_care) > BUILDERS.index(build_clients)
 
 
 def test_the_demo_has_every_step_meetings_and_overdue_evaluations() -> None:
-    from vangnet.accounts.demo import build as build_accounts
     from vangnet.directory.demo import build as build_directory
+    from vangnet.directory.demo_accounts import build as build_accounts
 
     ctx = DemoContext()
     for build in (build_directory, build_accounts, build_clients, build_care):

@@ -17,7 +17,7 @@ from vangnet.clients.actions import contact_person_set
 from vangnet.clients.models import Client
 from vangnet.clients.tests.factories import client_shared_with, in_care_team, person_for
 from vangnet.conftest import log_in, make_user
-from vangnet.core.scheduling import DAILY_JOBS, run_jobs
+from vangnet.core.scheduling import DAILY_JOBS, job_name, run_jobs
 from vangnet.directory.models import PathwayStep
 from vangnet.notifications.models import Notification
 
@@ -99,7 +99,7 @@ def test_without_a_contact_person_nobody_is_reminded_yet(bob: User) -> None:
 
 
 def test_the_daily_job_runs_with_the_other_daily_jobs(bob: User) -> None:
-    assert "vangnet.care.jobs.remind_overdue_evaluations" in DAILY_JOBS
+    assert "vangnet.care.jobs.remind_overdue_evaluations" in {job_name(job) for job in DAILY_JOBS}
     older = client_shared_with(bob)
     contact_person_set(actor=actor(bob), client=older, person=person_for(bob))
     _plan_due(older, bob, timezone.localdate() - timedelta(days=2))

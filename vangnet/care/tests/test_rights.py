@@ -12,8 +12,9 @@ from vangnet.care.tests.factories import (
     meeting,
     on_agenda,
 )
-from vangnet.clients.rights import client_erase, client_export, export_pdf
 from vangnet.clients.tests.factories import client_shared_with, person_for
+from vangnet.rights.erasure import client_erase
+from vangnet.rights.export import client_export, export_pdf
 
 pytestmark = pytest.mark.django_db
 

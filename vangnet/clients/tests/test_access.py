@@ -9,7 +9,6 @@ from django.utils import timezone
 from vangnet.accounts.models import User
 from vangnet.audit.log import Actor
 from vangnet.audit.models import AccessLogEntry, AuditEvent
-from vangnet.clients import actions
 from vangnet.clients.access import access_client, accessible_clients, break_the_glass
 from vangnet.clients.models import CareTeamMember
 from vangnet.clients.tests.factories import (
@@ -20,6 +19,7 @@ from vangnet.clients.tests.factories import (
     person_for,
 )
 from vangnet.conftest import make_user
+from vangnet.consent.actions import consent_revoke
 from vangnet.consent.models import (
     Consent,
     ConsentMethod,
@@ -109,7 +109,7 @@ def test_revoking_consent_takes_effect_on_the_next_access(alice: User, bob: User
     client = client_shared_with(alice, bob)
     access_client(Actor(bob), client.pk, category=DataCategory.PLAN, purpose=Purpose.MDO)
     consent = Consent.objects.get(client=client)
-    actions.consent_revoke(actor=Actor(alice), client=client, consent=consent, note="wil het niet")
+    consent_revoke(actor=Actor(alice), consent=consent, note="wil het niet")
     with pytest.raises(Http404):
         access_client(Actor(bob), client.pk, category=DataCategory.PLAN, purpose=Purpose.MDO)
     consent.refresh_from_db()

@@ -30,7 +30,7 @@ def _urls(client: Client) -> list[str]:
             "clients:contact-person",
             "clients:consent",
             "clients:access-history",
-            "clients:export",
+            "rights:export",
         )
     ]
 
@@ -204,15 +204,13 @@ def test_the_export_holds_everything_and_is_logged(client: HttpClient, bob: User
     older = client_shared_with(bob)
     InformalCarer.objects.create(client=older, name="Karin", relation="dochter")
     log_in(client, bob)
-    response = client.get(
-        reverse("clients:export", kwargs={"client_id": older.pk}) + "?format=json"
-    )
+    response = client.get(reverse("rights:export", kwargs={"client_id": older.pk}) + "?format=json")
     data = json.loads(response.content)
     assert data["client"]["family_name"] == older.family_name
     assert data["carers"][0]["name"] == "Karin"
     assert data["consents"] and data["care_team"]
     assert AccessLogEntry.objects.filter(client_id=older.pk, event=AuditEvent.EXPORT).exists()
-    pdf = client.get(reverse("clients:export", kwargs={"client_id": older.pk}) + "?format=pdf")
+    pdf = client.get(reverse("rights:export", kwargs={"client_id": older.pk}) + "?format=pdf")
     assert pdf["Content-Type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
 
 
@@ -223,12 +221,12 @@ def test_erasure_removes_the_client_and_keeps_a_pseudonymous_trace(
     older_id, name = older.pk, older.full_name
     log_in(client, alice)
     wrong = client.post(
-        reverse("clients:erase", kwargs={"client_id": older_id}),
+        reverse("rights:erase", kwargs={"client_id": older_id}),
         {"confirm_name": "Iemand anders", "reason": "verzoek"},
     )
     assert wrong.status_code == 200 and Client.objects.filter(pk=older_id).exists()
     client.post(
-        reverse("clients:erase", kwargs={"client_id": older_id}),
+        reverse("rights:erase", kwargs={"client_id": older_id}),
         {"confirm_name": name, "reason": "verzoek van de oudere"},
     )
     assert not Client.objects.filter(pk=older_id).exists()
@@ -241,7 +239,7 @@ def test_erasure_removes_the_client_and_keeps_a_pseudonymous_trace(
 def test_only_a_coordinator_may_erase(client: HttpClient, bob: User) -> None:
     older = client_shared_with(bob)
     log_in(client, bob)
-    assert client.get(reverse("clients:erase", kwargs={"client_id": older.pk})).status_code == 404
+    assert client.get(reverse("rights:erase", kwargs={"client_id": older.pk})).status_code == 404
 
 
 def test_emergency_access_by_surname_and_birth_date(

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "vangnet.detection",
     "vangnet.referrals",
     "vangnet.care",
+    "vangnet.rights",
+    "vangnet.workplace",
     # The Django admin, behind the two-step login.
     "vangnet.accounts.apps.AdminConfig",
     "django.contrib.auth",
@@ -108,7 +110,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "vangnet.core.context_processors.site",
+                "vangnet.workplace.context_processors.site",
                 "vangnet.notifications.context_processors.unread",
             ],
         },
@@ -149,8 +151,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:home"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGIN_REDIRECT_URL = "workplace:home"
+LOGOUT_REDIRECT_URL = "workplace:home"
 # A link to choose a new password works for one hour.
 PASSWORD_RESET_TIMEOUT = 3600
 # Asking for the password again before a change to the login is remembered this long.

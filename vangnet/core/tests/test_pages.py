@@ -6,7 +6,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_home_is_dutch_by_default(client: Client) -> None:
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("workplace:home"))
     assert response.status_code == 200
     assert 'lang="nl"' in response.content.decode()
     assert "Wie doet wat" in response.content.decode()
@@ -14,7 +14,7 @@ def test_home_is_dutch_by_default(client: Client) -> None:
 
 def test_language_switch_changes_to_english(client: Client) -> None:
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("workplace:home"))
     assert 'lang="en"' in response.content.decode()
     assert "Who does what" in response.content.decode()
 
@@ -24,7 +24,7 @@ def test_healthz_answers(client: Client) -> None:
 
 
 def test_security_headers_are_set(client: Client) -> None:
-    response = client.get(reverse("core:home"))
+    response = client.get(reverse("workplace:home"))
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -34,11 +34,11 @@ def test_only_the_closest_menu_item_is_marked_current(client: Client) -> None:
     from django.contrib.auth.models import AnonymousUser
     from django.test import RequestFactory
 
-    from vangnet.core.navigation import items_for
+    from vangnet.workplace.navigation import items_for
 
     request = RequestFactory().get("/")
     request.user = AnonymousUser()
-    request.path = reverse("core:home")
+    request.path = reverse("workplace:home")
     assert not any(item["current"] for item in items_for(request))
     search = reverse("directory:search")
     request.path = search

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 # Pages anyone may open; they must still carry no personal data.
 PUBLIC_PAGES = {
-    "core:home",
+    "workplace:home",
     "core:healthz",
     "set_language",
     "accounts:login",

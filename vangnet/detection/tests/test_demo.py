@@ -12,10 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _build() -> DemoContext:
-    from vangnet.accounts.demo import build as accounts
     from vangnet.clients.demo import build as clients
     from vangnet.detection.demo import build as detection
     from vangnet.directory.demo import build as directory
+    from vangnet.directory.demo_accounts import build as accounts
 
     ctx = DemoContext(seed=2026)
     for builder in (directory, accounts, clients, detection):

@@ -10,7 +10,7 @@ from vangnet.accounts.models import Role, User
 from vangnet.audit.models import AccessLogEntry, AuditEvent
 from vangnet.clients.tests.factories import ClientFactory, person_for
 from vangnet.conftest import make_user
-from vangnet.core.scheduling import DAILY_JOBS, run_jobs
+from vangnet.core.scheduling import DAILY_JOBS, job_name, run_jobs
 from vangnet.detection.jobs import overdue_signal_reminders, signal_retention
 from vangnet.detection.models import Signal, SignalStatus, Throttle, Urgency
 from vangnet.detection.tests.factories import SignalFactory, aware
@@ -23,8 +23,10 @@ MONDAY = aware(2026, 11, 30, 7, 0)
 
 
 def test_the_daily_run_includes_the_signal_jobs() -> None:
-    assert "vangnet.detection.jobs.overdue_signal_reminders" in DAILY_JOBS
-    assert "vangnet.detection.jobs.signal_retention" in DAILY_JOBS
+    assert "vangnet.detection.jobs.overdue_signal_reminders" in {
+        job_name(job) for job in DAILY_JOBS
+    }
+    assert "vangnet.detection.jobs.signal_retention" in {job_name(job) for job in DAILY_JOBS}
     results = run_jobs(MONDAY)
     assert results["vangnet.detection.jobs.overdue_signal_reminders"] == 0
 

@@ -10,7 +10,6 @@ from vangnet.accounts.models import Role, User
 from vangnet.audit.log import Actor
 from vangnet.audit.models import AccessLogEntry
 from vangnet.clients.models import CareTeamMember, Client, ContactPerson
-from vangnet.clients.rights import client_erase, client_export
 from vangnet.clients.tests.factories import client_shared_with, person_for
 from vangnet.conftest import log_in, make_user
 from vangnet.consent.models import (
@@ -27,6 +26,8 @@ from vangnet.detection.models import Signal, SignalStatus, Source
 from vangnet.detection.tests.factories import ActivityFactory, SignalFactory
 from vangnet.directory.models import AreaLevel, Person
 from vangnet.directory.tests.factories import AreaFactory, NetworkFactory, PersonFactory
+from vangnet.rights.erasure import client_erase
+from vangnet.rights.export import client_export
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from vangnet.referrals.models import Referral, ReferralEvent, Status
 from vangnet.referrals.visibility import inbox_for
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
-BEFORE = ("vangnet.directory.demo", "vangnet.accounts.demo", "vangnet.clients.demo")
+BEFORE = ("vangnet.directory.demo", "vangnet.directory.demo_accounts", "vangnet.clients.demo")
 
 pytestmark = pytest.mark.django_db
 

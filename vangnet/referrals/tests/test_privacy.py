@@ -12,16 +12,16 @@ from django.utils import timezone
 from vangnet.accounts.models import Role, User
 from vangnet.audit.log import Actor
 from vangnet.audit.models import AccessLogEntry
-from vangnet.clients import actions as client_actions
 from vangnet.clients.access import access_client
 from vangnet.clients.models import Client
-from vangnet.clients.rights import client_export
 from vangnet.clients.tests.factories import person_for
 from vangnet.conftest import log_in, make_user
+from vangnet.consent.actions import consent_revoke
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.referrals import actions
 from vangnet.referrals.models import Referral, ReferralEvent, Status
 from vangnet.referrals.visibility import inbox_for
+from vangnet.rights.export import client_export
 
 from .factories import World, bring_to_first_contact, build_world, other_client_of, refer
 
@@ -100,9 +100,7 @@ def test_revoking_the_consent_hides_the_referral_from_the_inbox(world: World) ->
     referral = refer(world)
     assert [r.pk for r in inbox_for(Actor(world.worker)).new] == [referral.pk]
     assert referral.consent is not None
-    client_actions.consent_revoke(
-        actor=Actor(world.gp), client=world.client, consent=referral.consent
-    )
+    consent_revoke(actor=Actor(world.gp), consent=referral.consent)
     inbox = inbox_for(Actor(world.worker))
     assert (inbox.new, inbox.hidden) == ([], 1)
 
@@ -161,7 +159,7 @@ def test_the_older_persons_export_holds_their_referrals(world: World) -> None:
 
 
 def test_erasing_the_older_person_removes_their_referrals(world: World, alice: User) -> None:
-    from vangnet.clients.rights import client_erase
+    from vangnet.rights.erasure import client_erase
 
     referral = refer(world)
     client_erase(actor=Actor(alice), client=Client.objects.get(pk=world.client.pk), reason="AVG")

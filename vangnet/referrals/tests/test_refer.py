@@ -12,9 +12,9 @@ from vangnet.clients.access import access_client
 from vangnet.conftest import log_in
 from vangnet.consent.models import Consent, DataCategory, Purpose, RecipientScope
 from vangnet.notifications.models import Notification
-from vangnet.referrals import actions
 from vangnet.referrals.actions import ConsentMissing, Target
 from vangnet.referrals.models import Referral, ReferralEvent, Status
+from vangnet.referrals.notifying import receivers_of
 
 from .factories import World, build_world, refer
 
@@ -176,6 +176,6 @@ def test_without_a_named_person_everyone_of_the_receiving_organisation_hears(
     person_in(coach_two, world.team, Discipline.SOCIAL_WORKER)
     referral = refer(world, target=Target.for_service(world.other_service))
     assert referral.receiving_person is None
-    assert set(actions.receivers_of(referral)) == {coach, coach_two}
+    assert set(receivers_of(referral)) == {coach, coach_two}
     assert Notification.objects.filter(recipient__in=[coach, coach_two]).count() == 2
     assert not Notification.objects.filter(recipient=world.worker).exists()

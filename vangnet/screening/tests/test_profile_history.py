@@ -8,8 +8,9 @@ from django.core import mail
 from django.utils import timezone
 
 from vangnet.accounts.models import User
-from vangnet.clients.rights import client_erase, client_export
 from vangnet.notifications.models import Notification
+from vangnet.rights.erasure import client_erase
+from vangnet.rights.export import client_export
 from vangnet.screening.models import (
     AppendOnlyError,
     FollowUpKind,

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandParser
 
 from vangnet.audit.log import Actor
 from vangnet.audit.models import AccessPoint
-from vangnet.clients.rights import client_erase, retention_due, retention_years
+from vangnet.rights.erasure import client_erase, retention_due, retention_years
 
 
 class Command(BaseCommand):

@@ -1,42 +1,24 @@
-"""The older person's rights under the AVG: see who looked, get everything, be erased."""
+"""The right of access (AVG article 15): everything Vangnet holds about one older person.
 
+The core of the record comes from the clients app; every wing that keeps data
+about a client contributes a section through ``EXPORT_SECTIONS`` below.
+"""
+
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
-from vangnet.audit.log import Actor, log_access
-from vangnet.audit.models import AccessLogEntry, AuditEvent
 from vangnet.care.export import care_export
+from vangnet.clients.history import access_history_rows
 from vangnet.clients.models import Client
-from vangnet.consent.models import DataCategory, Purpose
 from vangnet.detection.export import signals_export
 from vangnet.referrals.export import referrals_export
 from vangnet.screening.export import screening_export
-
-
-def access_history_rows(client_id: int, limit: int = 500) -> list[dict[str, Any]]:
-    """Who looked at this person's data: organisation, role, what and when; newest first."""
-    labels = dict(AuditEvent.choices)
-    categories = dict(DataCategory.choices)
-    rows = AccessLogEntry.objects.for_client(client_id).order_by("-occurred_at", "-pk")[:limit]
-    return [
-        {
-            "when": row.occurred_at,
-            "organisation": row.organisation_label or _("Vangnet (system)"),
-            "role": row.role_label,
-            "who": row.user_label.split(" <")[0],
-            "what": str(labels.get(row.event, row.event)),
-            "data": str(categories.get(row.data_category, row.data_category)),
-            "break_glass": row.break_glass,
-        }
-        for row in rows
-    ]
 
 
 def _plain(value: Any) -> Any:
@@ -116,8 +98,8 @@ def client_export(client: Client) -> dict[str, Any]:
     return data
 
 
-# Other apps add (section name, builder) pairs for the data they keep about a client.
-EXPORT_SECTIONS: list[tuple[str, Any]] = [
+# Each wing's part of the export: (section name, builder) for the data it keeps about a client.
+EXPORT_SECTIONS: list[tuple[str, Callable[[Client], Any]]] = [
     ("referrals", referrals_export),
     ("screening", screening_export),
     ("care", care_export),
@@ -208,45 +190,3 @@ def export_pdf(data: dict[str, Any]) -> bytes:
         ],
     )
     return bytes(pdf.output())
-
-
-def retention_years() -> int:
-    return int(getattr(settings, "VANGNET_CLIENT_RETENTION_YEARS", 2))
-
-
-def client_erase(*, actor: Actor, client: Client, reason: str) -> int:
-    """Remove the older person and everything about them.
-
-    The access log keeps its rows: they hold only the client's number, which
-    after erasure points to nobody, so the log stays a pseudonymised trace.
-    """
-    client_id = client.pk
-    with transaction.atomic():
-        log_access(
-            actor=actor,
-            event=AuditEvent.DELETE,
-            client_id=client_id,
-            data_category=DataCategory.IDENTITY,
-            purpose=Purpose.CARE_PLAN,
-            objects=[f"client:{client_id}", "erased"],
-            reason=reason,
-        )
-        client.delete()
-    return client_id
-
-
-def retention_due(today: date | None = None) -> list[Client]:
-    """Older people whose every care relationship ended longer ago than the retention period."""
-    from django.db.models import Max, Q
-
-    day = today or timezone.localdate()
-    limit = day.replace(year=day.year - retention_years())
-    with_open = Client.objects.filter(
-        Q(care_team__until__isnull=True) | Q(care_team__until__gte=limit)
-    ).values("pk")
-    return list(
-        Client.objects.exclude(pk__in=with_open)
-        .annotate(last_end=Max("care_team__until"))
-        .filter(Q(last_end__lt=limit) | Q(last_end__isnull=True, registered_at__date__lt=limit))
-        .order_by("pk")
-    )

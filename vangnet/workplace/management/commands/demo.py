@@ -2,7 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from vangnet.core.demo import build_demo
+from vangnet.workplace.demo import build_demo
 
 
 class Command(BaseCommand):

@@ -7,8 +7,8 @@ from django.utils import timezone
 from vangnet.accounts.models import User
 from vangnet.audit.models import AccessLogEntry, AuditEvent
 from vangnet.clients.models import CareTeamMember, Client
-from vangnet.clients.rights import retention_due
 from vangnet.clients.tests.factories import client_shared_with
+from vangnet.rights.erasure import retention_due
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.http import HttpRequest
 
 from vangnet.accounts.twofactor import is_verified
-from vangnet.core.navigation import items_for
+from vangnet.workplace.navigation import items_for
 
 
 def site(request: HttpRequest) -> dict[str, object]:

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from vangnet.rights import views
+
+app_name = "rights"
+urlpatterns = [
+    path("<int:client_id>/export/", views.export, name="export"),
+    path("<int:client_id>/erase/", views.erase, name="erase"),
+]
