@@ -3,7 +3,8 @@
 A professional reaches a client only with an active care relationship and an
 active consent that covers the kind of data and the purpose, or through
 emergency access (break-the-glass) with a reason. Every granted access is
-written to the access log. Missing and forbidden look the same: ``Http404``.
+written to the access log. Missing and forbidden look the same: ``Http404``,
+after the same queries.
 """
 
 import logging
@@ -133,22 +134,36 @@ class Decision:
 
 def decide(user: User, client: Client, *, category: str, purpose: str, for_write: bool) -> Decision:
     """Whether ``user`` may reach this data of ``client`` now. Writes nothing."""
+    return _decide_on_id(user, client.pk, category=category, purpose=purpose, for_write=for_write)
+
+
+def _decide_on_id(
+    user: User, client_id: int, *, category: str, purpose: str, for_write: bool
+) -> Decision:
+    """The door's rule on a client number, which may point to nobody.
+
+    Every query runs whatever the answer (relationship, care team, consents,
+    emergency access), so a missing client takes as long as a forbidden one.
+    """
     person = professional_of(user)
     if person is None:
         return Decision(False)
     if for_write and not user.can_edit:
         return Decision(False)
-    if has_relationship(person, client.pk):
-        in_team = CareTeamMember.objects.active().filter(client=client, person=person).exists()
-        consents = Consent.objects.active().filter(client=client)
-        if consent_covers(
-            consents, person=person, category=category, purpose=purpose, in_care_team=in_team
-        ):
-            return Decision(True)
-    if not for_write:
-        grant = BreakGlassGrant.objects.active().filter(client=client, user=user).first()
-        if grant is not None:
-            return Decision(True, break_glass=True, reason=grant.reason)
+    related = has_relationship(person, client_id)
+    in_team = CareTeamMember.objects.active().filter(client_id=client_id, person=person).exists()
+    consents = list(Consent.objects.active().filter(client_id=client_id))
+    grant = (
+        None
+        if for_write
+        else BreakGlassGrant.objects.active().filter(client_id=client_id, user=user).first()
+    )
+    if related and consent_covers(
+        consents, person=person, category=category, purpose=purpose, in_care_team=in_team
+    ):
+        return Decision(True)
+    if grant is not None:
+        return Decision(True, break_glass=True, reason=grant.reason)
     return Decision(False)
 
 
@@ -162,17 +177,23 @@ def access_client(
     for_write: bool = False,
     objects: Iterable[str] = (),
 ) -> Client:
-    """Fetch one client for ``actor`` and log the access, or raise ``Http404``."""
+    """Fetch one client for ``actor`` and log the access, or raise ``Http404``.
+
+    Missing and forbidden run the same queries: the rule is decided on the
+    number, whether or not it points to anyone.
+    """
     user = actor.user
+    if user is None:
+        raise Http404
     client = (
         Client.objects.select_related("network", "neighbourhood", "gp_practice")
         .filter(pk=client_id)
         .first()
     )
-    if user is None or client is None:
-        raise Http404
-    decision = decide(user, client, category=category, purpose=purpose, for_write=for_write)
-    if not decision.allowed:
+    decision = _decide_on_id(
+        user, client_id, category=category, purpose=purpose, for_write=for_write
+    )
+    if client is None or not decision.allowed:
         security_log.info("refused: user %s, client %s, %s", user.pk, client_id, category)
         raise Http404
     log_access(

@@ -3,7 +3,9 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from vangnet.accounts.models import User
@@ -256,3 +258,26 @@ def test_the_client_list_query_count_does_not_grow_with_clients(
         client_shared_with(bob)
     with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[operator]
         assert len(accessible_clients(Actor(bob), purpose=Purpose.CARE_PLAN)) == 23
+
+
+def _queries_for(user: User, client_id: int) -> int:
+    with CaptureQueriesContext(connection) as queries, pytest.raises(Http404):
+        access_client(
+            Actor(user), client_id, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+        )
+    return len(queries.captured_queries)
+
+
+def test_missing_and_forbidden_clients_cost_the_same_queries(bob: User, charlie: User) -> None:
+    """The answer time must not tell whether an older person exists."""
+    strangers = client_shared_with(bob)
+    person_for(charlie)
+    without_consent = ClientFactory.create()
+    in_care_team(without_consent, charlie)
+    missing = without_consent.pk + 1000
+    counts = {
+        "missing": _queries_for(charlie, missing),
+        "a stranger's client": _queries_for(charlie, strangers.pk),
+        "in the team, no consent": _queries_for(charlie, without_consent.pk),
+    }
+    assert len(set(counts.values())) == 1, counts
