@@ -13,6 +13,7 @@ from vangnet.clients.models import (
     CareTeamMember,
     Client,
     ContactPerson,
+    EmergencyAccessPolicy,
     InformalCarer,
     LegalRepresentative,
 )
@@ -263,3 +264,16 @@ def consent_revoke(*, actor: Actor, client: Client, consent: Consent, note: str 
                 objects=[f"consent:{consent.pk}", "revoked"],
             )
     return consent
+
+
+def emergency_policy_save(
+    *, actor: Actor, policy: EmergencyAccessPolicy, disciplines: list[str], identify_by: str
+) -> EmergencyAccessPolicy:
+    """A coordinator sets who in the network may use emergency access, and how people are found."""
+    with transaction.atomic():
+        policy.disciplines = sorted(set(disciplines))
+        policy.identify_by = identify_by
+        policy.updated_by = actor.user
+        policy.full_clean()
+        policy.save()
+    return policy

@@ -6,7 +6,8 @@ from vangnet.accounts.models import User
 from vangnet.audit.log import Actor
 from vangnet.audit.models import AccessLogEntry, BreakGlassReview
 from vangnet.clients.access import break_the_glass
-from vangnet.clients.tests.factories import client_shared_with, person_for
+from vangnet.clients.models import Client
+from vangnet.clients.tests.factories import a_bsn, client_shared_with, identity_of, in_network
 from vangnet.conftest import log_in
 
 pytestmark = pytest.mark.django_db
@@ -16,8 +17,12 @@ def test_emergency_access_lands_in_the_coordinators_review_list(
     client: HttpClient, alice: User, bob: User, charlie: User
 ) -> None:
     older = client_shared_with(bob)
-    person_for(charlie)
-    break_the_glass(actor=Actor(charlie), client_id=older.pk, reason="Buurvrouw belt: gevallen")
+    Client.objects.filter(pk=older.pk).update(bsn=a_bsn(1))
+    older.refresh_from_db()
+    in_network(charlie, older.network)
+    break_the_glass(
+        actor=Actor(charlie), identity=identity_of(older), reason="Buurvrouw belt: gevallen"
+    )
     log_in(client, alice)
     page = client.get(reverse("audit:review")).content.decode()
     assert "Buurvrouw belt: gevallen" in page and "Charlie Bakker" in page

@@ -13,12 +13,15 @@ from vangnet.audit.log import Actor
 from vangnet.audit.models import AccessLogEntry, AuditEvent
 from vangnet.clients import actions
 from vangnet.clients.access import access_client, accessible_clients, break_the_glass
-from vangnet.clients.models import CareTeamMember
+from vangnet.clients.models import CareTeamMember, Client
 from vangnet.clients.tests.factories import (
     ClientFactory,
+    a_bsn,
     client_shared_with,
     consent_for_care_team,
+    identity_of,
     in_care_team,
+    in_network,
     person_for,
 )
 from vangnet.conftest import make_user
@@ -184,14 +187,26 @@ def test_an_account_without_a_place_on_the_social_map_gets_nothing(alice: User) 
         )
 
 
+def _findable(*users: User) -> Client:
+    """An older person with a BSN in a network that ``users`` work in."""
+    client: Client = ClientFactory.create(bsn=a_bsn(1))
+    for user in users:
+        in_network(user, client.network)
+    return client
+
+
 def test_break_the_glass_opens_access_flagged_and_for_a_limited_time(
     bob: User, charlie: User
 ) -> None:
-    client = client_shared_with(bob)
-    person_for(charlie)
-    break_the_glass(
-        actor=Actor(charlie), client_id=client.pk, reason="Valt niet te bereiken, buren bellen"
+    client = _findable(charlie)
+    in_care_team(client, bob)
+    consent_for_care_team(client)
+    result = break_the_glass(
+        actor=Actor(charlie),
+        identity=identity_of(client),
+        reason="Valt niet te bereiken, buren bellen",
     )
+    assert result.client == client
     access_client(Actor(charlie), client.pk, category=DataCategory.PLAN, purpose=Purpose.CARE_PLAN)
     flagged = AccessLogEntry.objects.filter(user_id=charlie.pk)
     assert flagged.count() == 2
@@ -208,18 +223,16 @@ def test_break_the_glass_opens_access_flagged_and_for_a_limited_time(
 
 
 def test_break_the_glass_needs_a_reason(charlie: User) -> None:
-    client = ClientFactory.create()
-    person_for(charlie)
+    client = _findable(charlie)
     with pytest.raises(Http404):
-        break_the_glass(actor=Actor(charlie), client_id=client.pk, reason="   ")
+        break_the_glass(actor=Actor(charlie), identity=identity_of(client), reason="   ")
 
 
 def test_an_expired_emergency_access_is_closed(charlie: User) -> None:
     from vangnet.clients.models import BreakGlassGrant
 
-    client = ClientFactory.create()
-    person_for(charlie)
-    break_the_glass(actor=Actor(charlie), client_id=client.pk, reason="nood")
+    client = _findable(charlie)
+    break_the_glass(actor=Actor(charlie), identity=identity_of(client), reason="nood")
     BreakGlassGrant.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     with pytest.raises(Http404):
         access_client(
