@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
@@ -35,23 +36,41 @@ def log_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "audit/log.html", {"form": form, "page": page})
 
 
+# How an attempt at emergency access ended, by the object its log row names.
+REFUSALS = {
+    "emergency-access:no-match": gettext_lazy("refused: no single older person matched"),
+    "emergency-access:not-allowed": gettext_lazy("refused: this role may not use emergency access"),
+    "emergency-access:limit": gettext_lazy("refused: the daily limit was reached"),
+}
+
+
+def _refusal(entry: AccessLogEntry) -> str:
+    for name in entry.objects_involved:
+        if name in REFUSALS:
+            return str(REFUSALS[name])
+    return str(_("refused"))
+
+
 @login_required
 def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """Every attempt at emergency access: uses to review, and refusals, which name nobody."""
     _require_coordinator(request)
     entries = list(AccessLogEntry.objects.filter(break_glass=True, purpose="break_glass")[:200])
+    used = [e for e in entries if e.client_id is not None]
     reviews = {
         r.log_entry_id: r
         for r in BreakGlassReview.objects.filter(
-            log_entry_id__in=[e.pk for e in entries]
+            log_entry_id__in=[e.pk for e in used]
         ).select_related("reviewed_by")
     }
-    rows = [(entry, reviews.get(entry.pk)) for entry in entries]
+    rows = [(entry, reviews.get(entry.pk)) for entry in used]
     return render(
         request,
         "audit/review.html",
         {
             "open_rows": [(e, r) for e, r in rows if r is None],
             "done_rows": [(e, r) for e, r in rows if r is not None],
+            "refused_rows": [(e, _refusal(e)) for e in entries if e.client_id is None],
             "form": ReviewForm(),
         },
     )
@@ -61,7 +80,8 @@ def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 @require_POST
 def review_entry(request: AuthenticatedHttpRequest, entry_id: int) -> HttpResponse:
     _require_coordinator(request)
-    if not AccessLogEntry.objects.filter(pk=entry_id, break_glass=True).exists():
+    used = AccessLogEntry.objects.filter(pk=entry_id, break_glass=True, client_id__isnull=False)
+    if not used.exists():
         raise Http404
     form = ReviewForm(request.POST)
     if not form.is_valid():

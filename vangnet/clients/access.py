@@ -3,7 +3,8 @@
 A professional reaches a client only with an active care relationship and an
 active consent that covers the kind of data and the purpose, or through
 emergency access (break-the-glass) with a reason. Every granted access is
-written to the access log. Missing and forbidden look the same: ``Http404``.
+written to the access log. Missing and forbidden look the same: ``Http404``,
+after the same queries.
 """
 
 import logging
@@ -14,14 +15,24 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from vangnet.accounts.models import Role, User
+from vangnet.accounts.models import User
 from vangnet.audit.log import Actor, log_access, log_accesses
 from vangnet.audit.models import AuditEvent
-from vangnet.clients.models import BreakGlassGrant, CareTeamMember, Client
+from vangnet.clients.emergency import (
+    WARN_AFTER_FAILURES,
+    EmergencyIdentity,
+    allowed_networks,
+    attempts_per_day,
+    count_attempt,
+    matching_client_ids,
+    tell_about_failures,
+    tell_about_use,
+)
+from vangnet.clients.models import BreakGlassDay, BreakGlassGrant, CareTeamMember, Client
 from vangnet.consent.models import Consent, DataCategory, Purpose
 from vangnet.directory.models import Person
 
@@ -130,22 +141,36 @@ class Decision:
 
 def decide(user: User, client: Client, *, category: str, purpose: str, for_write: bool) -> Decision:
     """Whether ``user`` may reach this data of ``client`` now. Writes nothing."""
+    return _decide_on_id(user, client.pk, category=category, purpose=purpose, for_write=for_write)
+
+
+def _decide_on_id(
+    user: User, client_id: int, *, category: str, purpose: str, for_write: bool
+) -> Decision:
+    """The door's rule on a client number, which may point to nobody.
+
+    Every query runs whatever the answer (relationship, care team, consents,
+    emergency access), so a missing client takes as long as a forbidden one.
+    """
     person = professional_of(user)
     if person is None:
         return Decision(False)
     if for_write and not user.can_edit:
         return Decision(False)
-    if has_relationship(person, client.pk):
-        in_team = CareTeamMember.objects.active().filter(client=client, person=person).exists()
-        consents = Consent.objects.active().filter(client=client)
-        if consent_covers(
-            consents, person=person, category=category, purpose=purpose, in_care_team=in_team
-        ):
-            return Decision(True)
-    if not for_write:
-        grant = BreakGlassGrant.objects.active().filter(client=client, user=user).first()
-        if grant is not None:
-            return Decision(True, break_glass=True, reason=grant.reason)
+    related = has_relationship(person, client_id)
+    in_team = CareTeamMember.objects.active().filter(client_id=client_id, person=person).exists()
+    consents = list(Consent.objects.active().filter(client_id=client_id))
+    grant = (
+        None
+        if for_write
+        else BreakGlassGrant.objects.active().filter(client_id=client_id, user=user).first()
+    )
+    if related and consent_covers(
+        consents, person=person, category=category, purpose=purpose, in_care_team=in_team
+    ):
+        return Decision(True)
+    if grant is not None:
+        return Decision(True, break_glass=True, reason=grant.reason)
     return Decision(False)
 
 
@@ -159,17 +184,23 @@ def access_client(
     for_write: bool = False,
     objects: Iterable[str] = (),
 ) -> Client:
-    """Fetch one client for ``actor`` and log the access, or raise ``Http404``."""
+    """Fetch one client for ``actor`` and log the access, or raise ``Http404``.
+
+    Missing and forbidden run the same queries: the rule is decided on the
+    number, whether or not it points to anyone.
+    """
     user = actor.user
+    if user is None:
+        raise Http404
     client = (
         Client.objects.select_related("network", "neighbourhood", "gp_practice")
         .filter(pk=client_id)
         .first()
     )
-    if user is None or client is None:
-        raise Http404
-    decision = decide(user, client, category=category, purpose=purpose, for_write=for_write)
-    if not decision.allowed:
+    decision = _decide_on_id(
+        user, client_id, category=category, purpose=purpose, for_write=for_write
+    )
+    if client is None or not decision.allowed:
         security_log.info("refused: user %s, client %s, %s", user.pk, client_id, category)
         raise Http404
     log_access(
@@ -228,33 +259,78 @@ def accessible_clients(
     return allowed
 
 
-def break_the_glass(*, actor: Actor, client_id: int, reason: str) -> Client:
-    """Open emergency access for one hour; flagged in the log for the coordinator's review."""
+# What an attempt at emergency access did, in the access log's objects.
+GRANTED = "emergency-access:granted"
+REFUSED = "emergency-access:refused"
+LIMIT = "emergency-access:limit"
+NO_MATCH = "emergency-access:no-match"
+NOT_ALLOWED = "emergency-access:not-allowed"
+
+
+@dataclass(frozen=True)
+class BreakGlassResult:
+    """The older person emergency access opened, or None; and the attempts left today."""
+
+    client: Client | None
+    attempts_left: int
+
+
+def break_the_glass(*, actor: Actor, identity: EmergencyIdentity, reason: str) -> BreakGlassResult:
+    """One attempt at emergency access to one older person, for a short time.
+
+    The attempt is counted first (``VANGNET_BREAK_GLASS_ATTEMPTS_PER_DAY`` a
+    day; past the limit even a right attempt is refused), then matched in the
+    networks whose rule lets in this professional's role: exactly one older
+    person, or nobody. Granted or not, it is written to the access log, and
+    the coordinators are told of every use and of repeated refusals, all in
+    one transaction. A refusal does not say why: no match, a role that may not
+    use it and the limit give the same answer.
+    """
     user = actor.user
+    person = professional_of(user)
     reason = reason.strip()
-    if user is None or professional_of(user) is None or not reason:
+    if user is None or person is None or not reason:
         raise Http404
-    if not (user.has_role(Role.PROFESSIONAL) or user.has_role(Role.COORDINATOR)):
-        raise Http404
+    limit = attempts_per_day()
     with transaction.atomic():
-        client = Client.objects.filter(pk=client_id).first()
-        if client is None:
-            raise Http404
-        minutes = getattr(settings, "VANGNET_BREAK_GLASS_MINUTES", BREAK_GLASS_MINUTES)
-        BreakGlassGrant.objects.create(
-            client=client,
-            user=user,
-            reason=reason,
-            expires_at=timezone.now() + timedelta(minutes=minutes),
-        )
+        tally = count_attempt(user, timezone.localdate())
+        client: Client | None = None
+        if tally.attempts > limit:
+            outcome = [LIMIT]
+        else:
+            networks = allowed_networks(user, person)
+            matches = matching_client_ids(networks, identity) if networks else []
+            if len(matches) == 1:
+                client = Client.objects.get(pk=matches[0])
+                outcome = [GRANTED, f"client:{client.pk}"]
+            else:
+                outcome = [REFUSED, NO_MATCH if networks else NOT_ALLOWED]
+        if client is not None:
+            minutes = getattr(settings, "VANGNET_BREAK_GLASS_MINUTES", BREAK_GLASS_MINUTES)
+            BreakGlassGrant.objects.create(
+                client=client,
+                user=user,
+                reason=reason,
+                expires_at=timezone.now() + timedelta(minutes=minutes),
+            )
+        else:
+            BreakGlassDay.objects.filter(pk=tally.pk).update(failures=F("failures") + 1)
         log_access(
             actor=actor,
-            event=AuditEvent.READ,
-            client_id=client.pk,
+            event=AuditEvent.SEARCH,
+            client_id=client.pk if client is not None else None,
             data_category=DataCategory.IDENTITY,
             purpose="break_glass",
-            objects=[f"client:{client.pk}"],
+            objects=outcome,
             break_glass=True,
             reason=reason,
         )
-    return client
+        if client is not None:
+            tell_about_use(client)
+        elif tally.attempts == limit + 1:
+            tell_about_failures(person, limit_reached=True)
+        elif tally.failures + 1 == WARN_AFTER_FAILURES:
+            tell_about_failures(person, limit_reached=False)
+    if client is None:
+        security_log.warning("emergency access refused: user %s, %s", user.pk, outcome[-1])
+    return BreakGlassResult(client=client, attempts_left=max(0, limit - tally.attempts))

@@ -13,6 +13,7 @@ from vangnet.clients.models import (
     CareTeamMember,
     Client,
     ContactPerson,
+    EmergencyAccessPolicy,
     InformalCarer,
     LegalRepresentative,
 )
@@ -234,3 +235,16 @@ def care_team_end(*, actor: Actor, client: Client, member: CareTeamMember, until
             client_id=client.pk,
             objects=[f"care-team-member:{member.pk}"],
         )
+
+
+def emergency_policy_save(
+    *, actor: Actor, policy: EmergencyAccessPolicy, disciplines: list[str], identify_by: str
+) -> EmergencyAccessPolicy:
+    """A coordinator sets who in the network may use emergency access, and how people are found."""
+    with transaction.atomic():
+        policy.disciplines = sorted(set(disciplines))
+        policy.identify_by = identify_by
+        policy.updated_by = actor.user
+        policy.full_clean()
+        policy.save()
+    return policy

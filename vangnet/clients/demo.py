@@ -9,6 +9,8 @@ from vangnet.clients.models import (
     CareTeamMember,
     Client,
     ContactPerson,
+    EmergencyAccessPolicy,
+    IdentifyBy,
     InformalCarer,
     LegalRepresentative,
     LivingSituation,
@@ -270,6 +272,8 @@ def build(ctx: DemoContext) -> None:
             )
         )
     Client.objects.bulk_create(clients)
+    # The demo's older people have no BSN, so emergency access finds them by their address.
+    EmergencyAccessPolicy.objects.create(network=network, identify_by=IdentifyBy.ADDRESS)
 
     carers, representatives, team, contacts, consents = [], [], [], [], []
     for i, client in enumerate(clients):

@@ -1,13 +1,19 @@
+import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from stdnum.nl import bsn as bsn_number
 
+from vangnet.clients.emergency import EmergencyIdentity, parse_house_number
 from vangnet.clients.models import (
     CareTeamMember,
     Client,
+    EmergencyAccessPolicy,
+    IdentifyBy,
     InformalCarer,
     LegalRepresentative,
+    validate_birth_date,
 )
 from vangnet.consent.actions import ConsentTerms
 from vangnet.consent.models import (
@@ -18,7 +24,8 @@ from vangnet.consent.models import (
     Purpose,
     RecipientScope,
 )
-from vangnet.directory.models import Network, Organisation, OrganisationType, Person
+from vangnet.directory.models import Discipline, Network, Organisation, OrganisationType, Person
+from vangnet.directory.validators import normalise_postcode
 
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -193,12 +200,145 @@ class RevokeForm(forms.Form):
     note = forms.CharField(label=_("Note (optional)"), required=False, max_length=300)
 
 
+BSN_SEPARATORS = str.maketrans("", "", " .-")
+BSN_RE = re.compile(r"[0-9]{9}", re.ASCII)
+POSTCODE_RE = re.compile(r"[1-9][0-9]{3} [A-Z]{2}", re.ASCII)
+
+
 class EmergencyForm(forms.Form):
-    family_name = forms.CharField(label=_("Surname"), max_length=150)
-    date_of_birth = forms.DateField(label=_("Date of birth"), widget=DATE_INPUT)
+    """What identifies one older person for emergency access, by the rules of the networks.
+
+    ``modes`` holds the ways of identifying (``IdentifyBy``) that the
+    professional's networks use; with both, either set of details will do.
+    """
+
+    bsn = forms.CharField(
+        label=_("BSN"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    family_name = forms.CharField(
+        label=_("Surname"),
+        max_length=150,
+        help_text=_("Exactly as registered, with prefixes such as van or de."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    date_of_birth = forms.DateField(
+        label=_("Date of birth"), widget=DATE_INPUT, validators=[validate_birth_date]
+    )
+    postcode = forms.CharField(
+        label=_("Postcode"),
+        max_length=7,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    house_number = forms.CharField(
+        label=_("House number"),
+        max_length=10,
+        help_text=_("With the addition, if there is one: for example 12a."),
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
     reason = forms.CharField(
         label=_("Why do you need emergency access?"),
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=500,
         help_text=_("Your coordinator reviews every emergency access."),
     )
+
+    BSN_FIELDS = ("bsn",)
+    ADDRESS_FIELDS = ("family_name", "postcode", "house_number")
+
+    def __init__(self, *args: Any, modes: set[str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.by_bsn = IdentifyBy.BSN in modes
+        self.by_address = IdentifyBy.ADDRESS in modes
+        if not self.by_bsn:
+            for name in self.BSN_FIELDS:
+                del self.fields[name]
+        if not self.by_address:
+            for name in self.ADDRESS_FIELDS:
+                del self.fields[name]
+        if self.by_bsn and self.by_address:
+            # Either set of details will do; clean() checks that one is complete.
+            for name in (*self.BSN_FIELDS, *self.ADDRESS_FIELDS):
+                self.fields[name].required = False
+        order = ("bsn", "family_name", "date_of_birth", "postcode", "house_number", "reason")
+        self.order_fields([name for name in order if name in self.fields])
+
+    def clean_bsn(self) -> str:
+        value = str(self.cleaned_data.get("bsn", "")).translate(BSN_SEPARATORS)
+        if not value:
+            return ""
+        if not BSN_RE.fullmatch(value) or not bsn_number.is_valid(value):
+            raise forms.ValidationError(
+                _("This is not a valid BSN: it needs nine digits that pass the eleven-test."),
+                code="bsn",
+            )
+        return value
+
+    def clean_family_name(self) -> str:
+        return " ".join(str(self.cleaned_data.get("family_name", "")).split())
+
+    def clean_postcode(self) -> str:
+        value = str(self.cleaned_data.get("postcode", ""))
+        if not value:
+            return ""
+        value = normalise_postcode(value)
+        if not POSTCODE_RE.fullmatch(value):
+            raise forms.ValidationError(
+                _("Enter a Dutch postcode: four digits and two letters, for example 1234 AB."),
+                code="postcode",
+            )
+        return value
+
+    def clean_house_number(self) -> tuple[str, str] | None:
+        value = str(self.cleaned_data.get("house_number", ""))
+        if not value:
+            return None
+        number = parse_house_number(value)
+        if number is None:
+            raise forms.ValidationError(
+                _("Enter a house number, with the addition if there is one: for example 12a."),
+                code="house_number",
+            )
+        return number
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if self.by_bsn and self.by_address and not self.errors:
+            address = [data.get(name) for name in self.ADDRESS_FIELDS]
+            if not data.get("bsn") and not all(address):
+                raise forms.ValidationError(
+                    _("Fill in the BSN, or the surname, postcode and house number."),
+                    code="incomplete",
+                )
+        return data
+
+    def identity(self) -> EmergencyIdentity:
+        data = self.cleaned_data
+        return EmergencyIdentity(
+            date_of_birth=data["date_of_birth"],
+            bsn=data.get("bsn") or "",
+            family_name=data.get("family_name") or "",
+            postcode=data.get("postcode") or "",
+            house_number=data.get("house_number"),
+        )
+
+
+class EmergencyPolicyForm(forms.ModelForm[EmergencyAccessPolicy]):
+    disciplines = forms.MultipleChoiceField(
+        label=_("Which roles may use emergency access?"),
+        choices=Discipline.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_("Only roles that may have to act at once, when no one with access is there."),
+    )
+
+    class Meta:
+        model = EmergencyAccessPolicy
+        fields = ("disciplines", "identify_by")
+        widgets = {"identify_by": forms.RadioSelect}
+        help_texts = {
+            "identify_by": _(
+                "All details must match exactly one older person; otherwise nobody is found."
+            )
+        }

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum.nl import bsn as bsn_number
 
-from vangnet.directory.models import Area, Network, Organisation, Person
+from vangnet.directory.models import Area, Discipline, Network, Organisation, Person
 from vangnet.directory.validators import normalise_postcode, validate_postcode
 
 
@@ -288,3 +288,112 @@ class BreakGlassGrant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.granted_at:%Y-%m-%d %H:%M}"
+
+
+class IdentifyBy(models.TextChoices):
+    """What a professional must type to find an older person for emergency access."""
+
+    BSN = "bsn", _("BSN and date of birth")
+    ADDRESS = "address", _("Surname, date of birth, postcode and house number")
+
+
+# Roles that act at an older person's home in an acute situation: the GP (also at the
+# out-of-hours GP post), the practice nurse for older people, the district nurse (also at
+# night), the elderly-care physician the GP post calls in, and the dementia case manager in a
+# crisis. Social-domain roles, volunteers and key figures follow up later, with consent.
+DEFAULT_EMERGENCY_DISCIPLINES: tuple[str, ...] = (
+    Discipline.GP,
+    Discipline.POH_ELDERLY,
+    Discipline.DISTRICT_NURSE,
+    Discipline.ELDERLY_CARE_PHYSICIAN,
+    Discipline.DEMENTIA_CASE_MANAGER,
+)
+
+
+def default_emergency_disciplines() -> list[str]:
+    return [str(d) for d in DEFAULT_EMERGENCY_DISCIPLINES]
+
+
+class EmergencyAccessPolicy(models.Model):
+    """A network's rule for emergency access: which roles may use it, what identifies someone."""
+
+    network = models.OneToOneField(
+        Network,
+        verbose_name=_("network"),
+        on_delete=models.CASCADE,
+        related_name="emergency_policy",
+    )
+    disciplines = models.JSONField(
+        _("roles that may use emergency access"), default=default_emergency_disciplines, blank=True
+    )
+    identify_by = models.CharField(
+        _("how the older person is identified"),
+        max_length=16,
+        choices=IdentifyBy.choices,
+        default=IdentifyBy.BSN,
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("emergency access rule")
+        verbose_name_plural = _("emergency access rules")
+
+    def __str__(self) -> str:
+        return str(self.network)
+
+    def clean(self) -> None:
+        unknown = [d for d in self.disciplines or [] if d not in Discipline.values]
+        if unknown:
+            raise ValidationError(
+                {
+                    "disciplines": _("Unknown role: %(roles)s.")
+                    % {"roles": ", ".join(map(str, unknown))}
+                }
+            )
+
+    @classmethod
+    def for_network(cls, network: Network) -> "EmergencyAccessPolicy":
+        """The network's rule, or the unsaved default when the coordinator set none yet."""
+        return cls.objects.filter(network=network).first() or cls(network=network)
+
+    def allows(self, discipline: str) -> bool:
+        return discipline in (self.disciplines or [])
+
+    def discipline_labels(self) -> list[str]:
+        labels = dict(Discipline.choices)
+        return [str(labels[d]) for d in Discipline.values if d in (self.disciplines or [])]
+
+
+class BreakGlassDay(models.Model):
+    """How often one account tried emergency access on one day.
+
+    Each attempt first increments ``attempts`` with an UPDATE, which holds the
+    row lock until the attempt commits: concurrent attempts of one person wait
+    in turn, so none slips past the daily limit.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="+"
+    )
+    day = models.DateField(_("day"))
+    attempts = models.PositiveIntegerField(_("attempts"), default=0)
+    failures = models.PositiveIntegerField(_("refused attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("emergency access attempts on one day")
+        verbose_name_plural = _("emergency access attempts per day")
+        ordering = ("-day", "user")
+        constraints = [
+            models.UniqueConstraint(fields=("user", "day"), name="one_attempt_count_per_user_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.day:%Y-%m-%d}: {self.attempts}"

@@ -12,6 +12,7 @@ from vangnet.accounts.http import AuthenticatedHttpRequest
 from vangnet.audit.log import Actor
 from vangnet.audit.models import AuditEvent
 from vangnet.clients import actions
+from vangnet.clients import emergency as emergency_rules
 from vangnet.clients.access import (
     access_client,
     accessible_clients,
@@ -26,12 +27,13 @@ from vangnet.clients.forms import (
     ConsentForm,
     ContactPersonForm,
     EmergencyForm,
+    EmergencyPolicyForm,
     RegistrationForm,
     RepresentativeForm,
     RevokeForm,
 )
 from vangnet.clients.history import access_history_rows
-from vangnet.clients.models import CareTeamMember, Client, InformalCarer
+from vangnet.clients.models import CareTeamMember, Client, EmergencyAccessPolicy, InformalCarer
 from vangnet.consent import actions as consent_actions
 from vangnet.consent.models import Consent, DataCategory, Purpose
 
@@ -305,27 +307,74 @@ def access_history(request: AuthenticatedHttpRequest, client_id: int) -> HttpRes
 @login_required
 @require_http_methods(["GET", "POST"])
 def emergency(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Break-the-glass: find one older person by surname and date of birth, with a reason."""
-    if professional_of(request.user) is None:
+    """Break-the-glass: identify one older person exactly, by the network's rule, with a reason."""
+    person = professional_of(request.user)
+    if person is None:
         raise Http404
-    form = EmergencyForm(request.POST or None)
+    form = EmergencyForm(
+        request.POST or None, modes=emergency_rules.identification_modes(request.user, person)
+    )
     if request.method == "POST" and form.is_valid():
-        matches = list(
-            Client.objects.filter(
-                family_name__iexact=form.cleaned_data["family_name"].strip(),
-                date_of_birth=form.cleaned_data["date_of_birth"],
-            ).values_list("pk", flat=True)[:2]
+        result = break_the_glass(
+            actor=Actor.from_request(request),
+            identity=form.identity(),
+            reason=form.cleaned_data["reason"],
         )
-        if len(matches) == 1:
-            client = break_the_glass(
-                actor=Actor.from_request(request),
-                client_id=matches[0],
-                reason=form.cleaned_data["reason"],
-            )
+        if result.client is not None:
             messages.warning(
                 request,
                 _("Emergency access is open for one hour. Your coordinator will review it."),
             )
-            return redirect("clients:detail", client_id=client.pk)
-        form.add_error(None, _("No single older person matches this surname and date of birth."))
-    return render(request, "clients/emergency.html", {"form": form})
+            return redirect("clients:detail", client_id=result.client.pk)
+        # One answer for no match, a role that may not use it and the daily limit.
+        form.add_error(
+            None,
+            _(
+                "No emergency access. The details must match exactly one older person in your "
+                "networks, your role must be allowed to use emergency access, and you have a "
+                "few attempts a day. Check the details, or call your coordinator."
+            ),
+        )
+    return render(
+        request,
+        "clients/emergency.html",
+        {
+            "form": form,
+            "attempts_left": emergency_rules.attempts_left(request.user, timezone.localdate()),
+            "attempts_per_day": emergency_rules.attempts_per_day(),
+            "can_set_rules": bool(emergency_rules.networks_coordinated_by(request.user)),
+        },
+    )
+
+
+@login_required
+def emergency_rules_list(request: AuthenticatedHttpRequest) -> HttpResponse:
+    """The coordinator's networks and who in each may use emergency access."""
+    if not request.user.is_coordinator:
+        raise Http404
+    networks = emergency_rules.networks_coordinated_by(request.user)
+    stored = {p.network_id: p for p in EmergencyAccessPolicy.objects.filter(network__in=networks)}
+    rows = [(n, stored.get(n.pk) or EmergencyAccessPolicy(network=n)) for n in networks]
+    return render(request, "clients/emergency_rules.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def emergency_rules_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
+    network = next(
+        (n for n in emergency_rules.networks_coordinated_by(request.user) if n.slug == slug), None
+    )
+    if network is None:
+        raise Http404
+    policy = EmergencyAccessPolicy.for_network(network)
+    form = EmergencyPolicyForm(request.POST or None, instance=policy)
+    if request.method == "POST" and form.is_valid():
+        actions.emergency_policy_save(
+            actor=Actor.from_request(request),
+            policy=policy,
+            disciplines=form.cleaned_data["disciplines"],
+            identify_by=form.cleaned_data["identify_by"],
+        )
+        messages.success(request, _("The emergency access rule is saved."))
+        return redirect("clients:emergency-rules")
+    return render(request, "clients/emergency_rule_form.html", {"form": form, "network": network})

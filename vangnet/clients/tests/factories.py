@@ -5,6 +5,7 @@ from datetime import date
 import factory
 
 from vangnet.accounts.models import User
+from vangnet.clients.emergency import EmergencyIdentity
 from vangnet.clients.models import CareTeamMember, Client
 from vangnet.consent.models import (
     Consent,
@@ -14,7 +15,7 @@ from vangnet.consent.models import (
     Purpose,
     RecipientScope,
 )
-from vangnet.directory.models import Discipline, Person
+from vangnet.directory.models import Discipline, Network, NetworkParty, Person, Tier
 from vangnet.directory.tests.factories import NetworkFactory, PersonFactory
 
 
@@ -71,3 +72,36 @@ def client_shared_with(*users: User) -> Client:
         in_care_team(client, user)
     consent_for_care_team(client)
     return client
+
+
+def a_bsn(seed: int) -> str:
+    """A made-up number that passes the eleven-test, different for each seed."""
+    base = 10_000_000 + seed * 97
+    while True:
+        digits = f"{base:08d}"
+        check = sum((9 - i) * int(d) for i, d in enumerate(digits)) % 11
+        if check < 10:
+            return f"{digits}{check}"
+        base += 1
+
+
+def in_network(user: User, network: Network, discipline: str = Discipline.DISTRICT_NURSE) -> Person:
+    """Give an account a place on the social map, at an organisation taking part in ``network``."""
+    person = person_for(user, discipline)
+    NetworkParty.objects.get_or_create(
+        network=network, organisation=person.organisation, defaults={"tier": Tier.CORE_TEAM}
+    )
+    return person
+
+
+def coordinating(user: User, network: Network) -> Person:
+    """Make ``user`` the coordinator of ``network`` on the social map."""
+    person = person_for(user, Discipline.NETWORK_COORDINATOR)
+    network.coordinator = person
+    network.save(update_fields=["coordinator"])
+    return person
+
+
+def identity_of(client: Client) -> EmergencyIdentity:
+    """What a professional types to find ``client`` by BSN and date of birth."""
+    return EmergencyIdentity(date_of_birth=client.date_of_birth, bsn=client.bsn)

@@ -3,19 +3,24 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.http import Http404
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from vangnet.accounts.models import User
 from vangnet.audit.log import Actor
 from vangnet.audit.models import AccessLogEntry, AuditEvent
 from vangnet.clients.access import access_client, accessible_clients, break_the_glass
-from vangnet.clients.models import CareTeamMember
+from vangnet.clients.models import CareTeamMember, Client
 from vangnet.clients.tests.factories import (
     ClientFactory,
+    a_bsn,
     client_shared_with,
     consent_for_care_team,
+    identity_of,
     in_care_team,
+    in_network,
     person_for,
 )
 from vangnet.conftest import make_user
@@ -182,14 +187,26 @@ def test_an_account_without_a_place_on_the_social_map_gets_nothing(alice: User) 
         )
 
 
+def _findable(*users: User) -> Client:
+    """An older person with a BSN in a network that ``users`` work in."""
+    client: Client = ClientFactory.create(bsn=a_bsn(1))
+    for user in users:
+        in_network(user, client.network)
+    return client
+
+
 def test_break_the_glass_opens_access_flagged_and_for_a_limited_time(
     bob: User, charlie: User
 ) -> None:
-    client = client_shared_with(bob)
-    person_for(charlie)
-    break_the_glass(
-        actor=Actor(charlie), client_id=client.pk, reason="Valt niet te bereiken, buren bellen"
+    client = _findable(charlie)
+    in_care_team(client, bob)
+    consent_for_care_team(client)
+    result = break_the_glass(
+        actor=Actor(charlie),
+        identity=identity_of(client),
+        reason="Valt niet te bereiken, buren bellen",
     )
+    assert result.client == client
     access_client(Actor(charlie), client.pk, category=DataCategory.PLAN, purpose=Purpose.CARE_PLAN)
     flagged = AccessLogEntry.objects.filter(user_id=charlie.pk)
     assert flagged.count() == 2
@@ -206,18 +223,16 @@ def test_break_the_glass_opens_access_flagged_and_for_a_limited_time(
 
 
 def test_break_the_glass_needs_a_reason(charlie: User) -> None:
-    client = ClientFactory.create()
-    person_for(charlie)
+    client = _findable(charlie)
     with pytest.raises(Http404):
-        break_the_glass(actor=Actor(charlie), client_id=client.pk, reason="   ")
+        break_the_glass(actor=Actor(charlie), identity=identity_of(client), reason="   ")
 
 
 def test_an_expired_emergency_access_is_closed(charlie: User) -> None:
     from vangnet.clients.models import BreakGlassGrant
 
-    client = ClientFactory.create()
-    person_for(charlie)
-    break_the_glass(actor=Actor(charlie), client_id=client.pk, reason="nood")
+    client = _findable(charlie)
+    break_the_glass(actor=Actor(charlie), identity=identity_of(client), reason="nood")
     BreakGlassGrant.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
     with pytest.raises(Http404):
         access_client(
@@ -256,3 +271,26 @@ def test_the_client_list_query_count_does_not_grow_with_clients(
         client_shared_with(bob)
     with django_assert_max_num_queries(len(few.captured_queries)):  # type: ignore[operator]
         assert len(accessible_clients(Actor(bob), purpose=Purpose.CARE_PLAN)) == 23
+
+
+def _queries_for(user: User, client_id: int) -> int:
+    with CaptureQueriesContext(connection) as queries, pytest.raises(Http404):
+        access_client(
+            Actor(user), client_id, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+        )
+    return len(queries.captured_queries)
+
+
+def test_missing_and_forbidden_clients_cost_the_same_queries(bob: User, charlie: User) -> None:
+    """The answer time must not tell whether an older person exists."""
+    strangers = client_shared_with(bob)
+    person_for(charlie)
+    without_consent = ClientFactory.create()
+    in_care_team(without_consent, charlie)
+    missing = without_consent.pk + 1000
+    counts = {
+        "missing": _queries_for(charlie, missing),
+        "a stranger's client": _queries_for(charlie, strangers.pk),
+        "in the team, no consent": _queries_for(charlie, without_consent.pk),
+    }
+    assert len(set(counts.values())) == 1, counts

@@ -9,7 +9,7 @@ from django.urls import reverse
 from vangnet.accounts.models import User
 from vangnet.audit.models import AccessLogEntry, AuditEvent
 from vangnet.clients.models import CareTeamMember, Client, ContactPerson, InformalCarer
-from vangnet.clients.tests.factories import client_shared_with, person_for
+from vangnet.clients.tests.factories import a_bsn, client_shared_with, in_network, person_for
 from vangnet.conftest import log_in
 from vangnet.consent.models import Consent
 from vangnet.directory.tests.factories import NetworkFactory, PersonFactory
@@ -242,16 +242,17 @@ def test_only_a_coordinator_may_erase(client: HttpClient, bob: User) -> None:
     assert client.get(reverse("rights:erase", kwargs={"client_id": older.pk})).status_code == 404
 
 
-def test_emergency_access_by_surname_and_birth_date(
+def test_emergency_access_by_bsn_and_birth_date(
     client: HttpClient, bob: User, charlie: User
 ) -> None:
     older = client_shared_with(bob)
-    person_for(charlie)
+    Client.objects.filter(pk=older.pk).update(bsn=a_bsn(3))
+    in_network(charlie, older.network)
     log_in(client, charlie)
     response = client.post(
         reverse("clients:emergency"),
         {
-            "family_name": older.family_name,
+            "bsn": a_bsn(3),
             "date_of_birth": older.date_of_birth.isoformat(),
             "reason": "Ligt op de grond, niemand bereikbaar",
         },
@@ -261,12 +262,12 @@ def test_emergency_access_by_surname_and_birth_date(
     assert AccessLogEntry.objects.filter(user_id=charlie.pk, break_glass=True).count() == 2
 
 
-def test_emergency_access_with_no_match_says_so(client: HttpClient, charlie: User) -> None:
-    person_for(charlie)
+def test_emergency_access_with_no_match_refuses(client: HttpClient, charlie: User) -> None:
+    in_network(charlie, NetworkFactory.create())
     log_in(client, charlie)
     response = client.post(
         reverse("clients:emergency"),
-        {"family_name": "Niemand", "date_of_birth": "1930-01-01", "reason": "x"},
+        {"bsn": a_bsn(4), "date_of_birth": "1930-01-01", "reason": "x"},
     )
     assert response.status_code == 200
-    assert "Geen enkele oudere" in response.content.decode()
+    assert "Geen noodtoegang" in response.content.decode()

@@ -242,6 +242,11 @@ OTP_TOTP_ISSUER = "Vangnet"
 
 # How long a social-map entry stays current before its owner is asked to confirm it.
 VANGNET_STALE_AFTER_DAYS = int(os.environ.get("VANGNET_STALE_AFTER_DAYS", "183"))
+# Emergency access: how long it stays open, and how many attempts one professional has a day.
+VANGNET_BREAK_GLASS_MINUTES = int(os.environ.get("VANGNET_BREAK_GLASS_MINUTES", "60"))
+VANGNET_BREAK_GLASS_ATTEMPTS_PER_DAY = int(
+    os.environ.get("VANGNET_BREAK_GLASS_ATTEMPTS_PER_DAY", "5")
+)
 
 # The access log's seal and its anchor outside the database (docs/privacy.md).
 VANGNET_AUDIT_KEY = os.environ.get("VANGNET_AUDIT_KEY", "")
