@@ -111,7 +111,7 @@ class AccountEvent(models.Model):
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("browser"), max_length=300, blank=True)
 
-    objects: ClassVar[AccountEventQuerySet] = AccountEventQuerySet.as_manager()  # type: ignore[assignment]
+    objects = AccountEventQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("account event")

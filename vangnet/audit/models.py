@@ -2,7 +2,7 @@
 
 import hashlib
 import json
-from typing import Any, ClassVar, NoReturn
+from typing import Any, NoReturn
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -74,7 +74,7 @@ class AccessLogEntry(models.Model):
     # Which key sealed the row (see vangnet/audit/keys.py); empty for rows from before keying.
     key_id = models.CharField(_("key"), max_length=16, blank=True)
 
-    objects: ClassVar[AccessLogQuerySet] = AccessLogQuerySet.as_manager()  # type: ignore[assignment]
+    objects = AccessLogQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("access log entry")

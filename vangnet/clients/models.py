@@ -4,7 +4,6 @@ Views never query these models directly: they go through ``vangnet.clients.acces
 """
 
 from datetime import date
-from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -202,7 +201,7 @@ class CareTeamMember(models.Model):
         related_name="+",
     )
 
-    objects: ClassVar[CareTeamQuerySet] = CareTeamQuerySet.as_manager()  # type: ignore[assignment]
+    objects = CareTeamQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("care team member")
@@ -279,7 +278,7 @@ class BreakGlassGrant(models.Model):
     granted_at = models.DateTimeField(_("granted at"), default=timezone.now)
     expires_at = models.DateTimeField(_("expires at"))
 
-    objects: ClassVar[BreakGlassGrantQuerySet] = BreakGlassGrantQuerySet.as_manager()  # type: ignore[assignment]
+    objects = BreakGlassGrantQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("emergency access")

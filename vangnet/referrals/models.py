@@ -333,7 +333,7 @@ class Referral(models.Model):
         related_name="+",
     )
 
-    objects: ClassVar[ReferralQuerySet] = ReferralQuerySet.as_manager()  # type: ignore[assignment]
+    objects = ReferralQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("referral")

@@ -77,7 +77,7 @@ class Screening(models.Model):
     completed_at = models.DateTimeField(_("completed"))
     recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
 
-    objects: ClassVar[AppendOnlyQuerySet["Screening"]] = AppendOnlyQuerySet.as_manager()  # type: ignore[assignment]
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("screening")
@@ -277,7 +277,7 @@ class ProfileChange(models.Model):
         related_name="+",
     )
 
-    objects: ClassVar[AppendOnlyQuerySet["ProfileChange"]] = AppendOnlyQuerySet.as_manager()  # type: ignore[assignment]
+    objects = AppendOnlyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("risk profile change")
@@ -379,7 +379,7 @@ class FollowUpTask(models.Model):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
 
-    objects: ClassVar[FollowUpTaskQuerySet] = FollowUpTaskQuerySet.as_manager()  # type: ignore[assignment]
+    objects = FollowUpTaskQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("follow-up task")

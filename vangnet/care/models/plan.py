@@ -1,7 +1,7 @@
 """Steps 4 and 6: the shared plan with goals and actions, its versions, and its evaluations."""
 
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -54,7 +54,7 @@ class Plan(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects: ClassVar[PlanQuerySet] = PlanQuerySet.as_manager()  # type: ignore[assignment]
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("care and support plan")
@@ -183,7 +183,7 @@ class PlanAction(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
-    objects: ClassVar[PlanActionQuerySet] = PlanActionQuerySet.as_manager()  # type: ignore[assignment]
+    objects = PlanActionQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("action")
