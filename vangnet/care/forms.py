@@ -22,6 +22,7 @@ from vangnet.care.models import (
 )
 from vangnet.clients.models import InformalCarer
 from vangnet.consent.models import ConsentMethod
+from vangnet.core.formfields import choice, labels_from, model_choice
 from vangnet.directory.models import (
     Discipline,
     Domain,
@@ -75,7 +76,7 @@ class StepForm(forms.Form):
 
     def __init__(self, *args: Any, team: QuerySet[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["by_person"].queryset = _people(team)  # type: ignore[attr-defined]
+        model_choice(self, "by_person").queryset = _people(team)
 
 
 SCORE_FIELDS = (
@@ -155,7 +156,7 @@ class FindingForm(forms.Form):
         super().__init__(data, prefix=domain.value)
         self.domain = domain
         self.legend = domain.label
-        self.fields["assessment_by_person"].queryset = people  # type: ignore[attr-defined]
+        model_choice(self, "assessment_by_person").queryset = people
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -227,13 +228,13 @@ class ActionForm(forms.ModelForm[PlanAction]):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["goal"].queryset = goals  # type: ignore[attr-defined]
-        self.fields["owner_kind"].choices = OwnerKind.choices  # type: ignore[attr-defined]
-        person = self.fields["owner_person"]
-        person.queryset = _people(team)  # type: ignore[attr-defined]
-        person.label_from_instance = person_label  # type: ignore[attr-defined]
+        model_choice(self, "goal").queryset = goals
+        choice(self, "owner_kind").choices = OwnerKind.choices
+        person = model_choice(self, "owner_person")
+        person.queryset = _people(team)
+        labels_from(person, person_label)
         person.help_text = _("Only people in the care team can be chosen.")
-        self.fields["owner_carer"].queryset = carers  # type: ignore[attr-defined]
+        model_choice(self, "owner_carer").queryset = carers
         self.fields["due_on"].help_text = _("The date by which it should be done.")
 
     def action_data(self) -> dict[str, Any]:
@@ -320,13 +321,15 @@ class MeetingForm(forms.ModelForm[Meeting]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         # Participants open the meeting in Vangnet, so they need an account.
-        self.fields["participants"].queryset = _people(  # type: ignore[attr-defined]
+        model_choice(self, "participants").queryset = _people(
             Person.objects.filter(user__isnull=False, user__is_active=True)
         )
-        self.fields["practice"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+        model_choice(self, "practice").queryset = Organisation.objects.filter(
             type=OrganisationType.GP_PRACTICE
         )
-        self.fields["starts_at"].input_formats = ["%Y-%m-%dT%H:%M"]  # type: ignore[attr-defined]
+        starts_at = self.fields["starts_at"]
+        assert isinstance(starts_at, forms.DateTimeField)
+        starts_at.input_formats = ["%Y-%m-%dT%H:%M"]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -359,7 +362,7 @@ class AgendaAddForm(forms.Form):
 
     def __init__(self, *args: Any, meetings: QuerySet[Meeting], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["meeting"].queryset = meetings  # type: ignore[attr-defined]
+        model_choice(self, "meeting").queryset = meetings
 
 
 class MinutesForm(forms.Form):

@@ -24,6 +24,7 @@ from vangnet.consent.models import (
     Purpose,
     RecipientScope,
 )
+from vangnet.core.formfields import choice, labels_from, model_choice
 from vangnet.directory.models import Discipline, Network, Organisation, OrganisationType, Person
 from vangnet.directory.validators import normalise_postcode
 
@@ -55,7 +56,7 @@ class ClientForm(forms.ModelForm[Client]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["gp_practice"].queryset = Organisation.objects.filter(  # type: ignore[attr-defined]
+        model_choice(self, "gp_practice").queryset = Organisation.objects.filter(
             type=OrganisationType.GP_PRACTICE
         )
 
@@ -132,12 +133,14 @@ class CareTeamForm(forms.ModelForm[CareTeamMember]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.select_related(  # type: ignore[attr-defined]
+        model_choice(self, "person").queryset = Person.objects.select_related(
             "organisation"
         ).order_by("name")
-        self.fields["person"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda p: f"{p.name}, {p.get_discipline_display()}, {p.organisation.name}"
-        )
+        labels_from(model_choice(self, "person"), _person_with_place)
+
+
+def _person_with_place(person: Person) -> str:
+    return f"{person.name}, {person.get_discipline_display()}, {person.organisation.name}"
 
 
 class ContactPersonForm(forms.Form):
@@ -145,9 +148,7 @@ class ContactPersonForm(forms.Form):
 
     def __init__(self, *args: Any, team: list[Person], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = Person.objects.filter(  # type: ignore[attr-defined]
-            pk__in=[p.pk for p in team]
-        )
+        model_choice(self, "person").queryset = Person.objects.filter(pk__in=[p.pk for p in team])
 
 
 class ConsentForm(forms.ModelForm[Consent]):
@@ -185,10 +186,10 @@ class ConsentForm(forms.ModelForm[Consent]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["recipient_person"].queryset = Person.objects.select_related(  # type: ignore[attr-defined]
+        model_choice(self, "recipient_person").queryset = Person.objects.select_related(
             "organisation"
         )
-        self.fields["scope"].choices = RecipientScope.choices  # type: ignore[attr-defined]
+        choice(self, "scope").choices = RecipientScope.choices
 
     def terms(self) -> ConsentTerms:
         """What the older person agreed to, as the consent action takes it."""

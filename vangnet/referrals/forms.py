@@ -5,6 +5,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.core.formfields import choice, model_choice
 from vangnet.directory.models import Network, Organisation, Person, Service
 from vangnet.referrals.actions import Target
 from vangnet.referrals.models import (
@@ -107,14 +108,14 @@ class ReferralForm(forms.Form):
         self.fields["to"] = TargetField(network, label=_("To whom"))
         self.fields["to"].initial = POINT_OF_CONTACT
         # Show what each kind of question covers, in the label the screen reader reads too.
-        self.fields["category"].choices = [  # type: ignore[attr-defined]
+        choice(self, "category").choices = [
             (value, f"{label}: {CATEGORY_EXAMPLES[Category(value)]}")
             for value, label in Category.choices
         ]
 
     @property
     def has_targets(self) -> bool:
-        return bool(self.fields["to"].choices)  # type: ignore[attr-defined]
+        return bool(choice(self, "to").choices)
 
     def target(self) -> Target:
         field = self.fields["to"]
@@ -230,8 +231,8 @@ class SettingsForm(forms.ModelForm[ReferralSettings]):
         partners = Organisation.objects.filter(network_parties__network=network)
         if not partners.exists():
             partners = Organisation.objects.all()
-        self.fields["contact_organisation"].queryset = partners.order_by("name")  # type: ignore[attr-defined]
-        self.fields["contact_person"].queryset = (  # type: ignore[attr-defined]
+        model_choice(self, "contact_organisation").queryset = partners.order_by("name")
+        model_choice(self, "contact_person").queryset = (
             Person.objects.filter(organisation__in=partners)
             .select_related("organisation")
             .order_by("organisation__name", "name")
