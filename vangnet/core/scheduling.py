@@ -25,6 +25,7 @@ logger = logging.getLogger(__name__)
 
 DAILY_JOBS: list[str] = [
     "vangnet.directory.staleness.daily_job",
+    "vangnet.directory.importing.jobs.expire_jobs",
     "vangnet.referrals.jobs.escalate_overdue",
     "vangnet.referrals.jobs.remind_follow_ups",
     "vangnet.screening.jobs.drafts_expire",
