@@ -3,8 +3,10 @@
 import io
 import tracemalloc
 import zipfile
+from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from openpyxl import Workbook
 
 from vangnet.accounts.models import User
@@ -272,3 +274,14 @@ def test_the_reader_skips_no_zip_check_for_a_misnamed_file() -> None:
     # A workbook renamed to .csv is still read as a workbook, with every check.
     assert "geen gewone werkmap" in only_problem(bomb, "lijst.csv")
     assert zipfile.is_zipfile(io.BytesIO(bomb))
+
+
+def test_the_command_reads_with_the_same_limits(tmp_path: Path) -> None:
+    path = tmp_path / "miljoen.xlsx"
+    path.write_bytes(streamed_workbook(1_000_000))
+    errors = io.StringIO()
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("import_directory", str(path), "--kind", "organisations", stderr=errors)
+    assert exit_info.value.code == 2
+    assert "geen gewone werkmap" in errors.getvalue()
+    assert Organisation.objects.count() == 0
