@@ -22,6 +22,7 @@ from vangnet.directory import tasks
 from vangnet.directory.exporting import export_csv
 from vangnet.directory.hsds import export_hsds
 from vangnet.directory.importing import COLUMNS, MAX_BYTES, Kind, Problem, jobs
+from vangnet.directory.importing.reading import CONTROL_RE
 from vangnet.directory.models import ImportJob, Network
 from vangnet.directory.poster import Paper, PosterFormat, render_poster
 
@@ -120,7 +121,7 @@ def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
         )
         _enqueue(tasks.import_job_check, job.pk, inline=len(data) <= jobs.INLINE_BYTES)
         return redirect("directory:import_job", pk=job.pk)
-    recent = ImportJob.objects.filter(
+    recent = ImportJob.objects.defer("data").filter(
         uploaded_by=request.user, created_at__gte=timezone.now() - jobs.KEEP_FOR
     )[:5]
     return render(
@@ -129,7 +130,7 @@ def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
         {
             "form": form,
             "columns": _column_help(),
-            "chosen_name": chosen.name if chosen else "",
+            "chosen_name": CONTROL_RE.sub("", chosen.name or "") if chosen else "",
             "recent": recent,
         },
     )

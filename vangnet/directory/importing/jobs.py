@@ -32,8 +32,15 @@ KEEP_FOR = timedelta(days=1)
 PREVIEW_ROWS = 25
 
 
+def _shown(text: str) -> str:
+    """Text from the file, safe to store: PostgreSQL's JSON refuses NUL, and no one reads them."""
+    return CONTROL_RE.sub("\ufffd", text)
+
+
 def _problem_dicts(problems: list[Problem]) -> list[dict[str, object]]:
-    return [asdict(p) for p in problems]
+    return [
+        {**asdict(p), "column": _shown(p.column), "message": _shown(p.message)} for p in problems
+    ]
 
 
 def _preview(result: CheckResult) -> dict[str, object]:
@@ -41,7 +48,7 @@ def _preview(result: CheckResult) -> dict[str, object]:
     return {
         "headers": [c.header for c in columns],
         "rows": [
-            [row.number, *[row.cells.get(c.key, "") for c in columns]]
+            [row.number, *[_shown(row.cells.get(c.key, "")) for c in columns]]
             for row in result.rows[:PREVIEW_ROWS]
         ],
     }
@@ -98,19 +105,18 @@ def job_check(job_id: int) -> None:
     with translation.override(job.language):
         try:
             result = _check(job)
+            ImportJob.objects.filter(pk=job_id).update(
+                status=ImportJobStatus.CHECKED,
+                problems=_problem_dicts(result.problems),
+                preview=_preview(result),
+                row_count=len(result.rows),
+                # A file with problems will not be imported: it need not be kept.
+                data=b"" if result.problems else job.data,
+                finished_at=timezone.now(),
+            )
         except Exception:
             logger.exception("Checking import job %s failed", job_id)
             _fail(job_id, _("The check stopped because of an error in Vangnet."))
-            return
-        ImportJob.objects.filter(pk=job_id).update(
-            status=ImportJobStatus.CHECKED,
-            problems=_problem_dicts(result.problems),
-            preview=_preview(result),
-            row_count=len(result.rows),
-            # A file with problems will not be imported: it need not be kept.
-            data=b"" if result.problems else job.data,
-            finished_at=timezone.now(),
-        )
 
 
 def import_job_request_apply(*, actor: User, job: ImportJob) -> bool:

@@ -154,10 +154,12 @@ def test_a_nul_byte_stops_the_dry_run_so_the_apply_never_meets_it(
     client: Client, alice: User
 ) -> None:
     log_in(client, alice)
-    page = upload(client, b"naam;type\nBuurt\x00huis;welfare\n").content.decode()
+    page = upload(client, b"naam;type\nBuurt\x00huis;bak\x00kerij\n").content.decode()
     job = ImportJob.objects.get()
     assert job.problems[0]["row"] == 2 and job.problems[0]["column"] == "naam"
     assert "onzichtbaar stuurteken (NUL)" in page
+    # Shown, and stored (PostgreSQL's JSON refuses NUL), with a stand-in for the character.
+    assert "&#x27;bak\ufffdkerij&#x27; is geen bekende waarde" in page
     page = client.post(job_url(job, "import_job_apply"), follow=True).content.decode()
     assert "controleer het eerst opnieuw" in page
     assert Organisation.objects.count() == 0
