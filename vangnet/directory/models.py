@@ -674,3 +674,70 @@ class ChangeRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.entity_label} {self.get_action_display()}"
+
+
+class ImportJobStatus(models.TextChoices):
+    QUEUED = "queued", _("waiting to be checked")
+    CHECKING = "checking", _("being checked")
+    CHECKED = "checked", _("checked")
+    APPLYING = "applying", _("being imported")
+    DONE = "done", _("imported")
+    FAILED = "failed", _("failed")
+
+
+class ImportJob(models.Model):
+    """An uploaded import file on its way through the check and the import, by the worker.
+
+    The file's bytes are kept only until the import is done, or for a day at most
+    (``vangnet.directory.importing.jobs.expire_jobs``).
+    """
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    kind = models.CharField(_("what the file holds"), max_length=16)
+    filename = models.CharField(_("file name"), max_length=255)
+    language = models.CharField(_("language"), max_length=8, default="nl")
+    data = models.BinaryField(_("uploaded file"), editable=False)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ImportJobStatus.choices, default=ImportJobStatus.QUEUED
+    )
+    progress_done = models.PositiveIntegerField(_("rows handled"), default=0)
+    progress_total = models.PositiveIntegerField(_("rows in all"), default=0)
+    row_count = models.PositiveIntegerField(_("entries in the file"), default=0)
+    created_count = models.PositiveIntegerField(_("entries imported"), null=True, blank=True)
+    problems: models.JSONField[list[dict[str, object]]] = models.JSONField(
+        _("problems"), default=list, blank=True
+    )
+    preview: models.JSONField[dict[str, object]] = models.JSONField(
+        _("preview"), default=dict, blank=True
+    )
+    created_at = models.DateTimeField(_("uploaded at"), default=timezone.now, db_index=True)
+    # Set when a step is handed to the worker, cleared when the worker starts it.
+    queued_at = models.DateTimeField(_("waiting since"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+        ordering = ("-created_at", "-pk")
+
+    def __str__(self) -> str:
+        return f"{self.filename} ({self.get_status_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in {
+            ImportJobStatus.QUEUED,
+            ImportJobStatus.CHECKING,
+            ImportJobStatus.APPLYING,
+        }
+
+    @property
+    def percent(self) -> int:
+        if not self.progress_total:
+            return 0
+        return min(100, self.progress_done * 100 // self.progress_total)

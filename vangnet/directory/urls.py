@@ -65,7 +65,9 @@ urlpatterns = [
     # The poster, the import and the exports (views_files.py).
     path("networks/<slug:slug>/poster/", views_files.poster, name="poster"),
     path("import/", views_files.import_upload, name="import"),
-    path("import/apply/", views_files.import_apply, name="import_apply"),
+    path("import/<int:pk>/", views_files.import_job, name="import_job"),
+    path("import/<int:pk>/progress/", views_files.import_job_progress, name="import_job_progress"),
+    path("import/<int:pk>/apply/", views_files.import_job_apply, name="import_job_apply"),
     path("export/", views_files.export_page, name="export"),
     path("export/<str:kind>.<str:fmt>", views_files.export_download, name="export_download"),
 ]

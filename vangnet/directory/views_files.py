@@ -1,39 +1,33 @@
 """The social map as files: the poster, the import for coordinators and the exports."""
 
-import base64
-import hashlib
 import json
-import zlib
+from datetime import timedelta
 
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.tasks import Task
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
+from vangnet.directory import tasks
 from vangnet.directory.exporting import export_csv
 from vangnet.directory.hsds import export_hsds
-from vangnet.directory.importing import (
-    COLUMNS,
-    MAX_BYTES,
-    CheckResult,
-    Kind,
-    check_file,
-)
-from vangnet.directory.importing import (
-    import_apply as apply_rows,
-)
-from vangnet.directory.models import Network
+from vangnet.directory.importing import COLUMNS, MAX_BYTES, Kind, Problem, jobs
+from vangnet.directory.importing.reading import CONTROL_RE
+from vangnet.directory.models import ImportJob, Network
 from vangnet.directory.poster import Paper, PosterFormat, render_poster
 
-SESSION_KEY = "directory_import"
-PREVIEW_ROWS = 25
+# After this long without the worker starting a step, the page says the worker may be down.
+WORKER_NOTICE_AFTER = timedelta(seconds=10)
 
 
 @require_GET
@@ -91,88 +85,100 @@ def _column_help() -> dict[str, list[dict[str, object]]]:
     }
 
 
-def _preview(result: CheckResult) -> tuple[list[str], list[list[str]]]:
-    headers = [column.header for column in result.columns if column.key != "last_confirmed"]
-    keys = [column.key for column in result.columns if column.key != "last_confirmed"]
-    rows = [[row.cells.get(key, "") for key in keys] for row in result.rows[:PREVIEW_ROWS]]
-    return headers, rows
+def _import_job(request: AuthenticatedHttpRequest, pk: int) -> ImportJob:
+    """The job, for its uploader or a coordinator; 404 for anyone else and for a missing job."""
+    # The file itself stays in the database: a page polled every second must not fetch it.
+    job = ImportJob.objects.defer("data").filter(pk=pk).first()
+    if job is None or not (job.uploaded_by_id == request.user.pk or request.user.is_coordinator):
+        raise Http404
+    return job
 
 
-def _result_page(request: HttpRequest, result: CheckResult, *, token: str = "") -> HttpResponse:
-    headers, rows = _preview(result)
-    return render(
-        request,
-        "directory/import_result.html",
-        {
-            "result": result,
-            "kind_label": result.kind.label,
-            "preview_headers": headers,
-            "preview_rows": rows,
-            "more_rows": max(0, len(result.rows) - PREVIEW_ROWS),
-            "token": token,
-        },
-    )
+def _enqueue(step: Task[[int], None], job_id: int, *, inline: bool) -> None:
+    if inline:
+        step.call(job_id)
+    else:
+        # The worker must find the job's new state, so hand it over once that is committed.
+        transaction.on_commit(lambda: step.enqueue(job_id))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Step one: upload a file; see every problem, or a preview of what would be imported."""
+    """Step one: upload a file; it is checked in the background and the page shows how far."""
     _coordinator_only(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    initial = {"kind": request.GET.get("kind")} if request.GET.get("kind") in Kind else {}
+    form = ImportForm(request.POST or None, request.FILES or None, initial=initial)
+    chosen = request.FILES.get("file")
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         data = upload.read()
-        kind = Kind(form.cleaned_data["kind"])
-        result = check_file(data, upload.name, kind)
-        token = ""
-        if result.ok:
-            # Kept in the session until the coordinator applies it, then removed.
-            token = hashlib.sha256(data).hexdigest()
-            request.session[SESSION_KEY] = json.dumps(
-                {
-                    "token": token,
-                    "kind": kind.value,
-                    "name": upload.name,
-                    "data": base64.b64encode(zlib.compress(data)).decode("ascii"),
-                }
-            )
-        else:
-            request.session.pop(SESSION_KEY, None)
-        return _result_page(request, result, token=token)
-    return render(request, "directory/import.html", {"form": form, "columns": _column_help()})
+        job = jobs.import_job_create(
+            actor=request.user,
+            kind=Kind(form.cleaned_data["kind"]),
+            filename=upload.name,
+            data=data,
+        )
+        _enqueue(tasks.import_job_check, job.pk, inline=len(data) <= jobs.INLINE_BYTES)
+        return redirect("directory:import_job", pk=job.pk)
+    recent = ImportJob.objects.defer("data").filter(
+        uploaded_by=request.user, created_at__gte=timezone.now() - jobs.KEEP_FOR
+    )[:5]
+    return render(
+        request,
+        "directory/import.html",
+        {
+            "form": form,
+            "columns": _column_help(),
+            "chosen_name": CONTROL_RE.sub("", chosen.name or "") if chosen else "",
+            "recent": recent,
+        },
+    )
+
+
+def _job_context(job: ImportJob) -> dict[str, object]:
+    waiting = job.queued_at is not None and timezone.now() - job.queued_at > WORKER_NOTICE_AFTER
+    return {
+        "job": job,
+        "kind_label": Kind(job.kind).label,
+        "problems": [Problem(**p) for p in job.problems],
+        "more_rows": max(0, job.row_count - jobs.PREVIEW_ROWS),
+        "waiting_for_worker": waiting,
+    }
+
+
+@login_required
+@require_GET
+def import_job(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The job's page: its progress while it runs, then the problems, the preview or the result."""
+    job = _import_job(request, pk)
+    return render(request, "directory/import_job.html", _job_context(job))
+
+
+@login_required
+@require_GET
+def import_job_progress(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The progress bar alone, polled by the job's page; a finished step reloads the page."""
+    job = _import_job(request, pk)
+    if not job.is_running:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("directory:import_job", args=[job.pk])
+        return response
+    return render(request, "directory/includes/import_progress.html", _job_context(job))
 
 
 @login_required
 @require_POST
-def import_apply(request: AuthenticatedHttpRequest) -> HttpResponse:
-    """Step two: write the checked file, all rows or none, after checking it once more."""
-    _coordinator_only(request)
-    stored = request.session.get(SESSION_KEY)
-    if not stored:
-        messages.error(request, _("Upload the file again: the checked file is no longer kept."))
-        return redirect("directory:import")
-    pending = json.loads(stored)
-    if pending["token"] != request.POST.get("token"):
-        messages.error(request, _("Upload the file again: it does not match the checked file."))
-        return redirect("directory:import")
-    data = zlib.decompress(base64.b64decode(pending["data"]))
-    # The social map may have changed since the check; check again right before writing.
-    result = check_file(data, pending["name"], Kind(pending["kind"]))
-    if not result.ok:
-        return _result_page(request, result)
-    summary = apply_rows(result=result, acting_user=request.user)
-    request.session.pop(SESSION_KEY, None)
-    messages.success(
-        request,
-        ngettext(
-            "%(count)d entry imported from %(name)s.",
-            "%(count)d entries imported from %(name)s.",
-            summary.created,
-        )
-        % {"count": summary.created, "name": pending["name"]},
-    )
-    return redirect("directory:import")
+def import_job_apply(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """Step two: import the checked file, all rows or none, after checking it once more."""
+    job = _import_job(request, pk)
+    if not request.user.is_coordinator:
+        raise Http404
+    if not jobs.import_job_request_apply(actor=request.user, job=job):
+        messages.error(request, _("This file cannot be imported: check it again first."))
+        return redirect("directory:import_job", pk=job.pk)
+    _enqueue(tasks.import_job_apply, job.pk, inline=job.row_count <= jobs.INLINE_ROWS)
+    return redirect("directory:import_job", pk=job.pk)
 
 
 @login_required

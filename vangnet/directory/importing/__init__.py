@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from vangnet.accounts.models import User
-from vangnet.directory.importing.checking import CheckResult, ParsedRow, check_file
+from vangnet.directory.importing.checking import MODELS, CheckResult, ParsedRow, check_file
 from vangnet.directory.importing.columns import (
     COLUMNS,
     FORMULA_START,
@@ -23,7 +23,7 @@ from vangnet.directory.importing.columns import (
     Kind,
 )
 from vangnet.directory.importing.reading import Problem
-from vangnet.directory.models import ChangeAction, Organisation, Person, Service
+from vangnet.directory.models import ChangeAction, Organisation, Service
 from vangnet.directory.versioning import diff, record_change, snapshot
 
 
@@ -35,13 +35,6 @@ class ImportRefused(Exception):
 class ImportSummary:
     kind: Kind
     created: int
-
-
-MODELS: dict[Kind, type[Organisation | Person | Service]] = {
-    Kind.ORGANISATIONS: Organisation,
-    Kind.PEOPLE: Person,
-    Kind.SERVICES: Service,
-}
 
 
 def import_apply(*, result: CheckResult, acting_user: User | None) -> ImportSummary:

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import URLValidator, validate_email
 from django.db import models
 from django.utils.translation import gettext as _
@@ -18,7 +18,7 @@ from vangnet.directory.importing.columns import (
     DUTCH_DAYS,
     FORMULA_START,
     MAX_BYTES,
-    MAX_ROWS,
+    MAX_WAITING_DAYS,
     MOJIBAKE_RE,
     NEED_WORDS,
     NO,
@@ -29,7 +29,7 @@ from vangnet.directory.importing.columns import (
     choice_lookup,
     normalise_header,
 )
-from vangnet.directory.importing.reading import Problem, read_table
+from vangnet.directory.importing.reading import CONTROL_RE, Problem, read_table
 from vangnet.directory.models import (
     Area,
     CostType,
@@ -38,9 +38,14 @@ from vangnet.directory.models import (
     Need,
     Organisation,
     OrganisationType,
+    Person,
+    Service,
     Weekday,
 )
 from vangnet.directory.validators import AGB_RE, POSTCODE_RE, normalise_postcode
+
+# How often the checker reports its progress, in rows.
+PROGRESS_EVERY = 100
 
 
 @dataclass
@@ -64,6 +69,20 @@ class CheckResult:
         return not self.problems and bool(self.rows)
 
 
+MODELS: dict[Kind, type[Organisation | Person | Service]] = {
+    Kind.ORGANISATIONS: Organisation,
+    Kind.PEOPLE: Person,
+    Kind.SERVICES: Service,
+}
+# Fields that hold other entries: found in the database already, not validated again.
+RELATED = ("owner", "organisation", "contact")
+
+
+def _ascii_digits(value: str) -> bool:
+    """Digits 0 to 9 only: str.isdigit() would also accept '²' and other digits."""
+    return value.isascii() and value.isdigit()
+
+
 class _Checker:
     """Checks one file's rows against the social map as it is now."""
 
@@ -71,6 +90,7 @@ class _Checker:
         self.result = CheckResult(kind=kind, filename=filename)
         self.from_xlsx = from_xlsx
         self.header_of: dict[str, str] = {}
+        self.header_row = 1
         self.areas = {a.code.upper(): a for a in Area.objects.all()}
         self.area_names: dict[str, list[Area]] = {}
         for area in self.areas.values():
@@ -112,7 +132,7 @@ class _Checker:
                 keys.append(None)
                 self.result.problems.append(
                     Problem(
-                        1,
+                        self.header_row,
                         header,
                         _("This column is unknown."),
                         _("Use one of these column names: %(names)s.")
@@ -124,7 +144,7 @@ class _Checker:
                 keys.append(None)
                 self.result.problems.append(
                     Problem(
-                        1,
+                        self.header_row,
                         header,
                         _("This column appears twice."),
                         _("Keep one of the two columns."),
@@ -138,7 +158,7 @@ class _Checker:
             if column.required and column.key not in self.header_of:
                 self.result.problems.append(
                     Problem(
-                        1,
+                        self.header_row,
                         column.header,
                         _("The required column '%(name)s' is missing.") % {"name": column.header},
                         _("Add a column with the header '%(name)s'.") % {"name": column.header},
@@ -282,7 +302,7 @@ class _Checker:
         if not value:
             return ""
         normalised = normalise_postcode(value)
-        if not POSTCODE_RE.match(normalised):
+        if not (normalised.isascii() and POSTCODE_RE.match(normalised)):
             self.problem(
                 row.number,
                 key,
@@ -294,9 +314,9 @@ class _Checker:
     def agb(self, row: ParsedRow, key: str) -> str:
         value = self.text(row, key).replace(" ", "")
         # Excel drops the leading zeros of a code typed as a number.
-        if self.from_xlsx and value.isdigit() and len(value) < 8:
+        if self.from_xlsx and _ascii_digits(value) and len(value) < 8:
             value = value.zfill(8)
-        if value and not AGB_RE.match(value):
+        if value and not (_ascii_digits(value) and AGB_RE.match(value)):
             self.problem(
                 row.number,
                 key,
@@ -309,12 +329,20 @@ class _Checker:
         value = self.text(row, key)
         if not value:
             return None
-        if not value.isdigit():
+        if not _ascii_digits(value):
             self.problem(
                 row.number,
                 key,
                 _("'%(value)s' is not a whole number of days.") % {"value": value},
                 _("Fill in a number of days, for example 14, or leave it empty."),
+            )
+            return None
+        if len(value) > 6 or int(value) > MAX_WAITING_DAYS:
+            self.problem(
+                row.number,
+                key,
+                _("A waiting time of %(value)s days is longer than ten years.") % {"value": value},
+                _("Fill in the waiting time in days, for example 14."),
             )
             return None
         return int(value)
@@ -384,6 +412,41 @@ class _Checker:
                 _("Check the spelling, or import or add the organisation first."),
             )
         return None
+
+    def control_characters(self, row: ParsedRow) -> None:
+        """Invisible characters in any cell: found here, so the database never meets them."""
+        for key, value in row.cells.items():
+            found = CONTROL_RE.search(value)
+            if found is None:
+                continue
+            char = found.group(0)
+            self.problem(
+                row.number,
+                key,
+                _(
+                    "This cell holds an invisible control character (%(name)s) "
+                    "at position %(position)d."
+                )
+                % {
+                    "name": "NUL" if char == "\x00" else f"U+{ord(char):04X}",
+                    "position": found.start() + 1,
+                },
+                _("Type the text in this cell again, or copy it from a plain text."),
+            )
+
+    def model_rules(self, row: ParsedRow) -> None:
+        """The model's own field rules (lengths, formats) now, so the import cannot fail on them."""
+        model = MODELS[self.result.kind]
+        data = {k: v for k, v in row.data.items() if k not in RELATED}
+        try:
+            model(**data).full_clean(
+                exclude=list(RELATED), validate_unique=False, validate_constraints=False
+            )
+        except ValidationError as error:
+            for name, messages in error.message_dict.items():
+                key = "" if name == NON_FIELD_ERRORS else name
+                for message in messages:
+                    self.problem(row.number, key, message, _("Correct the value in the file."))
 
     def duplicate(self, row: ParsedRow, key: tuple[object, ...], exists: bool) -> None:
         if key in self.seen:
@@ -508,8 +571,17 @@ CHECKS: dict[Kind, Callable[[_Checker, ParsedRow], None]] = {
 }
 
 
-def check_file(data: bytes, filename: str, kind: Kind) -> CheckResult:
-    """Every problem in the file: row, column, what is wrong and how to fix it. Writes nothing."""
+def check_file(
+    data: bytes,
+    filename: str,
+    kind: Kind,
+    *,
+    progress: Callable[[int, int], None] | None = None,
+) -> CheckResult:
+    """Every problem in the file: row, column, what is wrong and how to fix it. Writes nothing.
+
+    ``progress(done, total)`` is called every few rows, with rows counted below the header.
+    """
     if len(data) > MAX_BYTES:
         result = CheckResult(kind=kind, filename=filename)
         result.problems.append(
@@ -521,12 +593,16 @@ def check_file(data: bytes, filename: str, kind: Kind) -> CheckResult:
             )
         )
         return result
-    table, problems = read_table(data, filename)
-    checker = _Checker(kind, filename, from_xlsx=data[:4] == b"PK\x03\x04")
-    checker.result.problems.extend(problems)
-    while table and not any(table[0]):
-        table.pop(0)
-    if not table:
+    table = read_table(data, filename)
+    checker = _Checker(kind, filename, from_xlsx=table.from_xlsx)
+    checker.result.problems.extend(table.problems)
+    if table.refused:
+        return checker.result
+    rows = table.rows
+    start = 0
+    while start < len(rows) and not any(rows[start]):
+        start += 1
+    if start == len(rows):
         checker.result.problems.append(
             Problem(
                 None,
@@ -536,20 +612,15 @@ def check_file(data: bytes, filename: str, kind: Kind) -> CheckResult:
             )
         )
         return checker.result
-    keys = checker.read_headers(table[0])
-    body = table[1:]
-    if len(body) > MAX_ROWS:
-        checker.result.problems.append(
-            Problem(
-                None,
-                "",
-                _("The file has more than %(max)d rows.") % {"max": MAX_ROWS},
-                _("Split it into smaller files."),
-            )
-        )
-        return checker.result
-    for offset, cells in enumerate(body):
-        number = offset + 2
+    checker.header_row = start + 1
+    keys = checker.read_headers(rows[start])
+    total = len(rows) - start - 1
+    for offset in range(start + 1, len(rows)):
+        cells = rows[offset]
+        number = offset + 1
+        done = offset - start
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
         if not any(cells):
             continue
         extra = [v for v in cells[len(keys) :] if v]
@@ -564,8 +635,14 @@ def check_file(data: bytes, filename: str, kind: Kind) -> CheckResult:
                 ),
             )
         row = ParsedRow(number, {k: v for k, v in zip(keys, cells, strict=False) if k is not None})
+        before = len(checker.result.problems)
+        checker.control_characters(row)
         CHECKS[kind](checker, row)
+        if len(checker.result.problems) == before:
+            checker.model_rules(row)
         checker.result.rows.append(row)
+    if progress is not None:
+        progress(total, total)
     if not checker.result.rows and not checker.result.problems:
         checker.result.problems.append(
             Problem(

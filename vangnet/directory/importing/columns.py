@@ -16,8 +16,28 @@ from vangnet.directory.models import (
     OrganisationType,
 )
 
-MAX_ROWS = 5000
+# Limits on one import file, checked while reading so a hostile file costs little.
+# The file itself, as uploaded.
 MAX_BYTES = 2 * 1024 * 1024
+# Rows with something in them below the row of column names.
+MAX_ROWS = 5000
+# Rows read in all, empty ones included: a sheet may run on with empty formatted rows.
+MAX_SCANNED_ROWS = 4 * MAX_ROWS
+# Columns A to AX; the widest kind of entry has 18.
+MAX_COLUMNS = 50
+# An XLSX file is a zip: what it may unpack to, in all and per part, and in how many parts.
+# A real 2 MB workbook of 5,000 rows unpacks to about 10 MB at a ratio of 5 to 20.
+MAX_UNPACKED_BYTES = 40 * 1024 * 1024
+MAX_RATIO = 100
+# Small parts may compress at any ratio; the ratio counts from this size on.
+RATIO_FROM_BYTES = 1024 * 1024
+MAX_ZIP_ENTRIES = 500
+# XML elements in all parts together (a full sheet of 5,000 rows has about 300,000),
+# and cells in one row (Excel's own maximum).
+MAX_XML_ELEMENTS = 1_000_000
+MAX_CELLS_PER_ROW = 16_384
+# A waiting time longer than ten years is a typing error (and would not fit every database).
+MAX_WAITING_DAYS = 3650
 # An organisation type says which domain it belongs to, unless the file says otherwise.
 TYPE_DOMAIN = {
     OrganisationType.GP_PRACTICE: Domain.MEDICAL,

@@ -16,6 +16,7 @@ from vangnet.directory.importing import ImportRefused, Kind, check_file, import_
 from vangnet.directory.models import (
     ChangeAction,
     ChangeRecord,
+    ImportJob,
     Organisation,
     Person,
     Service,
@@ -229,8 +230,10 @@ def test_the_page_refuses_non_coordinators(client: Client, bob: User) -> None:
     assert client.get(reverse("directory:import")).status_code == 302
     log_in(client, bob)
     assert client.get(reverse("directory:import")).status_code == 403
-    response = client.post(reverse("directory:import_apply"), {"token": "x"})
+    good = SimpleUploadedFile("organisaties.csv", csv_bytes(GOOD_ORGANISATIONS))
+    response = client.post(reverse("directory:import"), {"kind": "organisations", "file": good})
     assert response.status_code == 403
+    assert not ImportJob.objects.exists()
 
 
 def test_the_page_checks_first_then_applies(client: Client, alice: User) -> None:
@@ -238,24 +241,28 @@ def test_the_page_checks_first_then_applies(client: Client, alice: User) -> None
     log_in(client, alice)
     assert client.get(reverse("directory:import")).status_code == 200
     bad = SimpleUploadedFile("organisaties.csv", csv_bytes(BAD_ORGANISATIONS))
-    response = client.post(reverse("directory:import"), {"kind": "organisations", "file": bad})
-    assert response.status_code == 200
-    assert "Nederlandse postcode" in response.content.decode()
-    assert 'name="token"' not in response.content.decode()
+    response = client.post(
+        reverse("directory:import"), {"kind": "organisations", "file": bad}, follow=True
+    )
+    page = response.content.decode()
+    assert "Nederlandse postcode" in page
+    assert "niets geïmporteerd" in page and 'id="import-preview"' not in page
     assert Organisation.objects.count() == 0
 
     good = SimpleUploadedFile("organisaties.csv", csv_bytes(GOOD_ORGANISATIONS))
-    response = client.post(reverse("directory:import"), {"kind": "organisations", "file": good})
+    response = client.post(
+        reverse("directory:import"), {"kind": "organisations", "file": good}, follow=True
+    )
     page = response.content.decode()
     assert "Huisartsenpraktijk Het Anker" in page
     assert Organisation.objects.count() == 0
-    token = response.context["token"]
-    assert token
-    response = client.post(reverse("directory:import_apply"), {"token": "wrong"})
-    assert Organisation.objects.count() == 0
-    response = client.post(reverse("directory:import_apply"), {"token": token})
-    assert response.status_code == 302
+    job = response.context["job"]
+    apply_url = reverse("directory:import_job_apply", args=[job.pk])
+    assert apply_url in page
+    response = client.post(apply_url, follow=True)
     assert Organisation.objects.count() == 2
-    # Applying twice does nothing: the checked file is gone from the session.
-    client.post(reverse("directory:import_apply"), {"token": token})
+    assert "2 vermeldingen geïmporteerd uit organisaties.csv" in response.content.decode()
+    # Applying twice does nothing: the job is done and its file is gone.
+    response = client.post(apply_url, follow=True)
     assert Organisation.objects.count() == 2
+    assert "controleer het eerst opnieuw" in response.content.decode()

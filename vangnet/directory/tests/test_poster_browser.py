@@ -88,7 +88,7 @@ def test_a_coordinator_checks_a_file_fixes_it_and_imports_it(
     expect(page.locator("#import-preview")).to_contain_text("Wijkcentrum De Brug")
     axe.check(page)
     page.get_by_role("button", name="1 vermelding importeren").click()
-    expect(page.get_by_role("status")).to_contain_text("1 vermelding geïmporteerd")
+    expect(page.locator("#import-summary")).to_contain_text("1 vermelding geïmporteerd")
     assert Organisation.objects.get().name == "Wijkcentrum De Brug"
 
 
