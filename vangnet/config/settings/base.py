@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is chosen (for the error page), before anything reads the input.
+    "vangnet.core.middleware.RefuseUnstorableInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -95,6 +97,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "vangnet.config.urls"
+# A form sent without a valid security token gets the Dutch "form has expired" page.
+CSRF_FAILURE_VIEW = "vangnet.core.errors.csrf_failure"
 WSGI_APPLICATION = "vangnet.config.wsgi.application"
 
 TEMPLATES = [
