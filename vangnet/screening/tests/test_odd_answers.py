@@ -122,8 +122,9 @@ json_values = st.recursive(
     | st.floats(allow_nan=True, allow_infinity=True)
     | st.text()
     | st.sampled_from(["²", "١٢", "3", " 3 ", "-3", "--3", "yes", "no", "\u0000", "nee"]),
-    lambda children: st.lists(children, max_size=3)
-    | st.dictionaries(st.text(max_size=5), children, max_size=3),
+    lambda children: (
+        st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=5), children, max_size=3)
+    ),
     max_leaves=8,
 )
 
@@ -148,10 +149,12 @@ def test_any_json_gives_a_score_or_a_clean_error(
     try:
         result = score(instrument, answers)
     except AnswerError as error:
-        assert error.problems
-        for problem in error.problems:
-            assert problem.message.startswith(f"item {problem.link_id[:59]}")
-            assert len(problem.message) < 400
+        problems = error.problems
     else:
         assert 0 <= result.score <= result.max
         json.dumps(result.as_dict())
+        return
+    assert problems
+    for problem in problems:
+        assert problem.message.startswith(f"item {problem.link_id[:59]}")
+        assert len(problem.message) < 400
