@@ -7,6 +7,9 @@ number taken from ``request.GET``, ``request.POST`` or a command argument goes t
 ``whole_number`` instead: anything else than ASCII digits in range is simply no number.
 """
 
+from argparse import ArgumentTypeError
+from collections.abc import Callable
+
 from django.http import HttpRequest, QueryDict
 
 # The largest number a PostgreSQL bigint column holds; no id or count in Vangnet is larger.
@@ -48,3 +51,17 @@ def number_param(
     if number is None or (allowed is not None and number not in allowed):
         return default
     return number
+
+
+def number_argument(*, minimum: int = 0, maximum: int = BIGINT_MAX) -> Callable[[str], int]:
+    """An argparse ``type`` for a command option: a clear usage error instead of a traceback."""
+
+    def parse(text: str) -> int:
+        number = whole_number(text, minimum=minimum, maximum=maximum)
+        if number is None:
+            raise ArgumentTypeError(
+                f"expected a whole number from {minimum} to {maximum}, got {text[:40]!r}"
+            )
+        return number
+
+    return parse
