@@ -3,6 +3,7 @@
 from collections.abc import Callable, Iterable, Iterator
 
 from django.http import HttpRequest, HttpResponseBase, QueryDict
+from django.utils import translation
 
 from vangnet.core.errors import error_page
 
@@ -32,7 +33,10 @@ class RefuseUnstorableInputMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if self._unstorable(request):
-            return error_page(request, 400, bare=True)
+            # This runs before the session and the language are set up, and never touches them:
+            # a session cookie with a NUL would make the session's own query fail.
+            with translation.override(translation.get_language_from_request(request)):
+                return error_page(request, 400, bare=True)
         return self.get_response(request)
 
     def _unstorable(self, request: HttpRequest) -> bool:

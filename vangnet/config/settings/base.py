@@ -81,10 +81,10 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vangnet.accounts.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before the session is read and anything else looks at the input.
+    "vangnet.core.middleware.RefuseUnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    # After the language is chosen (for the error page), before anything reads the input.
-    "vangnet.core.middleware.RefuseUnstorableInputMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -142,3 +142,10 @@ def test_the_api_answers_odd_input_with_a_json_error(
     assert response.status_code == status
     assert response["Content-Type"].startswith("application/json")
     assert "detail" in response.json()
+
+
+def test_the_400_page_keeps_the_visitors_language(http: HttpClient) -> None:
+    http.cookies["django_language"] = "en"
+    body = http.get("/?q=%00").content.decode()
+    assert "<h1>We cannot use what was sent</h1>" in body
+    assert '<html lang="en">' in body
