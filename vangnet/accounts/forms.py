@@ -16,6 +16,7 @@ from vangnet.accounts.twofactor import (
     looks_like_code,
     normalise_code,
 )
+from vangnet.core.params import whole_number
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -95,7 +96,7 @@ class SetupForm(forms.Form):
 
     def clean_code(self) -> str:
         code = normalise_code(self.cleaned_data["code"])
-        if not code.isdigit() or len(code) != 6:
+        if len(code) != 6 or whole_number(code) is None:
             raise forms.ValidationError(_("Enter the 6 digits the app shows."))
         return code
 

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.core.params import BIGINT_MAX
+
 
 class ReviewForm(forms.Form):
     justified = forms.TypedChoiceField(
@@ -13,6 +15,8 @@ class ReviewForm(forms.Form):
 
 
 class LogFilterForm(forms.Form):
-    client = forms.IntegerField(label=_("Client number"), required=False, min_value=1)
+    client = forms.IntegerField(
+        label=_("Client number"), required=False, min_value=1, max_value=BIGINT_MAX
+    )
     user = forms.CharField(label=_("User (name or email)"), required=False, max_length=100)
     break_glass = forms.BooleanField(label=_("Only emergency access"), required=False)

@@ -6,5 +6,5 @@ app_name = "audit"
 urlpatterns = [
     path("", views.log_list, name="log"),
     path("emergency/", views.review_list, name="review"),
-    path("emergency/<int:entry_id>/", views.review_entry, name="review-entry"),
+    path("emergency/<id:entry_id>/", views.review_entry, name="review-entry"),
 ]

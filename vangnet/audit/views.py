@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from vangnet.accounts.http import AuthenticatedHttpRequest
 from vangnet.audit.forms import LogFilterForm, ReviewForm
 from vangnet.audit.models import AccessLogEntry, BreakGlassReview
+from vangnet.core.params import number_param
 
 
 def _require_coordinator(request: AuthenticatedHttpRequest) -> None:
@@ -32,7 +33,7 @@ def log_list(request: AuthenticatedHttpRequest) -> HttpResponse:
             rows = rows.filter(user_label__icontains=form.cleaned_data["user"])
         if form.cleaned_data["break_glass"]:
             rows = rows.filter(break_glass=True)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = Paginator(rows, 50).get_page(number_param(request, "page", default=1, minimum=1))
     return render(request, "audit/log.html", {"form": form, "page": page})
 
 

@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 import polars as pl
+from django.utils.translation import gettext as _
 
 from vangnet.casefinding.report import Issue, Problem
 
@@ -298,5 +299,14 @@ def raw_values(source: SourceFile, column: str, indices: list[int]) -> dict[int,
 
 
 def _short(error: Exception) -> str:
-    text = str(error).strip().splitlines()
-    return (text[0] if text else type(error).__name__)[:200]
+    """Why a file cannot be read, in the person's language: never the library's English."""
+    text = str(error).lower()
+    if isinstance(error, pl.exceptions.NoDataError) or "empty" in text:
+        return _("the file is empty")
+    if "utf-8" in text or "utf8" in text:
+        return _("it is not saved as UTF-8 text")
+    if "parquet" in text or "magic" in text or "footer" in text:
+        return _("it is not a Parquet file")
+    if isinstance(error, OSError):
+        return _("it cannot be opened")
+    return _("its contents are not a table with a header row")

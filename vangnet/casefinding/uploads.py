@@ -6,6 +6,7 @@ the folder; sizes are checked before anything is unpacked.
 
 import shutil
 import zipfile
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -55,8 +56,20 @@ def _unzip(upload: UploadedFile[bytes], folder: Path) -> int:
             name = _accepted(entry.filename)
             if name is None:
                 continue
-            with archive.open(entry) as source, _claim(folder, name).open("wb") as target:
-                shutil.copyfileobj(source, target, length=1024 * 1024)
+            try:
+                with archive.open(entry) as source, _claim(folder, name).open("wb") as target:
+                    shutil.copyfileobj(source, target, length=1024 * 1024)
+            except (
+                zipfile.BadZipFile,
+                zlib.error,
+                EOFError,
+                RuntimeError,
+                NotImplementedError,
+            ) as error:
+                # Damaged, encrypted or packed in a way Python cannot unpack.
+                raise ValidationError(
+                    _("%(name)s in the zip file cannot be unpacked.") % {"name": name}
+                ) from error
             taken += 1
         return taken
 

@@ -32,6 +32,7 @@ from vangnet.casefinding.models import CaseFindingRun
 from vangnet.casefinding.report import ExtractInvalid, ValidationReport
 from vangnet.casefinding.uploads import unpack_upload
 from vangnet.consent.models import DataCategory, Purpose
+from vangnet.core.params import number_param
 from vangnet.directory.models import Organisation
 
 RUNS_SHOWN = 20
@@ -137,7 +138,7 @@ def run_detail(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
     _log_view(request, run, AuditEvent.READ)
     rows = _Rows(run.ranked(), get_language() or "nl")
     paginator: Paginator[dict[str, Any]] = Paginator(rows, ROWS_PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
+    page = paginator.get_page(number_param(request, "page", default=1, minimum=1))
     context = {"run": run, "page": page, "can_delete": request.user.can_edit}
     return render(request, "casefinding/run.html", context)
 

@@ -227,7 +227,8 @@ def contact_person_set(*, actor: Actor, client: Client, person: Person) -> Conta
 def care_team_end(*, actor: Actor, client: Client, member: CareTeamMember, until: date) -> None:
     with transaction.atomic():
         member.until = max(until, member.since)
-        member.full_clean()
+        # "Added by" is empty once the account that added the member is gone; still endable.
+        member.full_clean(exclude={"added_by"})
         member.save(update_fields=["until"])
         _log_identity(
             actor=actor,

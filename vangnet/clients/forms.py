@@ -61,7 +61,8 @@ class ClientForm(forms.ModelForm[Client]):
         )
 
     def clean_bsn(self) -> str:
-        return "".join(ch for ch in self.cleaned_data.get("bsn", "") if ch.isdigit())
+        # Spaces and dots people type are dropped; other characters stay, so "²" is refused.
+        return "".join(ch for ch in self.cleaned_data.get("bsn", "") if ch not in " .-")
 
 
 class RegistrationForm(ClientForm):

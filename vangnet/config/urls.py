@@ -19,3 +19,9 @@ urlpatterns = [
     path("api/v1/", include("vangnet.api.urls")),
     path("admin/", admin.site.urls),
 ]
+
+# Dutch error pages in the site's layout; JSON under the API.
+handler400 = "vangnet.core.errors.bad_request"
+handler403 = "vangnet.core.errors.permission_denied"
+handler404 = "vangnet.core.errors.page_not_found"
+handler500 = "vangnet.core.errors.server_error"

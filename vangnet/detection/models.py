@@ -387,12 +387,17 @@ class Throttle(models.Model):
 
     scope = models.CharField(_("what"), max_length=16)
     key = models.CharField(_("address (hashed)"), max_length=64)
+    # Which of the limit's places this request took; unique per address, so never over the limit.
+    slot = models.PositiveSmallIntegerField(_("place"), default=0)
     at = models.DateTimeField(_("when"), default=timezone.now)
 
     class Meta:
         verbose_name = _("rate-limit count")
         verbose_name_plural = _("rate-limit counts")
         indexes = [models.Index(fields=["scope", "key", "at"], name="throttle_lookup")]
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "key", "slot"], name="throttle_one_per_slot")
+        ]
 
     def __str__(self) -> str:
         return f"{self.scope} {self.at:%Y-%m-%d %H:%M}"

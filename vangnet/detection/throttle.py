@@ -13,6 +13,7 @@ import hmac
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -41,14 +42,27 @@ def address_key(request: HttpRequest) -> str:
 
 
 def allow(request: HttpRequest, scope: str, now: datetime | None = None) -> bool:
-    """Count one request; False (and nothing counted) when the address is over its limit."""
+    """Count one request; False (and nothing counted) when the address is over its limit.
+
+    Each counted request takes one of the limit's numbered slots, and a slot is unique per
+    address: two requests at the same moment cannot both take the last one, on PostgreSQL
+    and SQLite alike, without any lock. A slot comes free when its request is an hour old.
+    """
     moment = now or timezone.now()
     key = address_key(request)
-    recent = Throttle.objects.filter(scope=scope, key=key, at__gt=moment - WINDOW).count()
-    if recent >= limit_for(scope):
-        return False
-    Throttle.objects.create(scope=scope, key=key, at=moment)
-    return True
+    rows = Throttle.objects.filter(scope=scope, key=key)
+    rows.filter(at__lte=moment - WINDOW).delete()
+    taken = set(rows.values_list("slot", flat=True))
+    for slot in range(limit_for(scope)):
+        if slot in taken:
+            continue
+        try:
+            with transaction.atomic():
+                Throttle.objects.create(scope=scope, key=key, slot=slot, at=moment)
+        except IntegrityError:
+            continue  # Another request took this slot a moment ago.
+        return True
+    return False
 
 
 def purge(now: datetime) -> int:

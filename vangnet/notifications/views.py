@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
+from vangnet.core.params import number_param
 from vangnet.notifications.actions import notification_mark_read
 from vangnet.notifications.models import Notification
 
@@ -12,7 +13,7 @@ from vangnet.notifications.models import Notification
 @login_required
 def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     rows = Notification.objects.filter(recipient=request.user)
-    page = Paginator(rows, 30).get_page(request.GET.get("page"))
+    page = Paginator(rows, 30).get_page(number_param(request, "page", default=1, minimum=1))
     return render(request, "notifications/inbox.html", {"page": page})
 
 

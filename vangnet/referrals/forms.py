@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.core.formfields import choice, model_choice
+from vangnet.core.params import BIGINT_MAX
 from vangnet.directory.models import Network, Organisation, Person, Service
 from vangnet.referrals.actions import Target
 from vangnet.referrals.models import (
@@ -126,7 +127,7 @@ class ReferralForm(forms.Form):
 class StepForm(forms.Form):
     """Every step form carries the version the person saw, so a stale click is refused."""
 
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=BIGINT_MAX)
 
 
 class FirstContactForm(StepForm):

@@ -8,10 +8,10 @@ urlpatterns = [
     path("new/", views.find, name="find"),
     path("figures/", views.figures, name="figures"),
     path("settings/<slug:slug>/", views.settings_edit, name="settings"),
-    path("client/<int:client_id>/", views.client_referrals, name="client"),
-    path("client/<int:client_id>/new/", views.refer, name="refer"),
+    path("client/<id:client_id>/", views.client_referrals, name="client"),
+    path("client/<id:client_id>/new/", views.refer, name="refer"),
     path(
-        "client/<int:client_id>/<int:referral_id>/step/",
+        "client/<id:client_id>/<id:referral_id>/step/",
         views.referral_step,
         name="step",
     ),

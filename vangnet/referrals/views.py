@@ -20,6 +20,7 @@ from vangnet.audit.models import AuditEvent
 from vangnet.clients.access import access_client, accessible_clients, decide, professional_of
 from vangnet.clients.models import Client
 from vangnet.consent.models import DataCategory, Purpose
+from vangnet.core.params import number_param
 from vangnet.directory.models import Network, Person
 from vangnet.referrals import actions, lifecycle
 from vangnet.referrals.actions import ReferralError
@@ -358,12 +359,7 @@ def figures(request: AuthenticatedHttpRequest) -> HttpResponse:
     )
     slug = request.GET.get("network", default.slug)
     network = next((n for n in networks if n.slug == slug), default)
-    try:
-        months = int(request.GET.get("months", "12"))
-    except ValueError:
-        months = 12
-    if months not in PERIODS:
-        months = 12
+    months = number_param(request, "months", default=12, allowed=frozenset(PERIODS)) or 12
     report = network_report(network, months=months)
     return render(
         request,

@@ -4,6 +4,6 @@ from vangnet.rights import views
 
 app_name = "rights"
 urlpatterns = [
-    path("<int:client_id>/export/", views.export, name="export"),
-    path("<int:client_id>/erase/", views.erase, name="erase"),
+    path("<id:client_id>/export/", views.export, name="export"),
+    path("<id:client_id>/erase/", views.erase, name="erase"),
 ]

@@ -23,6 +23,7 @@ from vangnet.audit.models import AuditEvent
 from vangnet.clients.access import access_client, professional_of
 from vangnet.clients.models import Client
 from vangnet.consent.models import DataCategory, Purpose
+from vangnet.core.params import number_param
 from vangnet.directory.models import Network
 from vangnet.screening import actions
 from vangnet.screening.access import visible_client_ids
@@ -374,7 +375,9 @@ def tasks(request: AuthenticatedHttpRequest) -> HttpResponse:
         rows = rows.exclude(status=TaskStatus.OPEN).order_by("-resolved_at", "-pk")
     else:
         rows = rows.open().order_by("created_at", "pk")
-    page = Paginator(rows, TASKS_PER_PAGE).get_page(request.GET.get("page"))
+    page = Paginator(rows, TASKS_PER_PAGE).get_page(
+        number_param(request, "page", default=1, minimum=1)
+    )
     task_list = list(page.object_list)
     visible = visible_client_ids(
         request.user,

@@ -11,6 +11,7 @@ from vangnet.audit.models import AuditEvent
 from vangnet.clients.access import access_client
 from vangnet.clients.models import CareTeamMember, Client
 from vangnet.consent.models import DataCategory, Purpose
+from vangnet.core.params import number_param
 from vangnet.directory.models import Person
 
 
@@ -51,5 +52,4 @@ def safe_next(request: AuthenticatedHttpRequest, fallback: str) -> str:
 
 
 def int_param(request: AuthenticatedHttpRequest, name: str) -> int | None:
-    value = request.GET.get(name, "")
-    return int(value) if value.isdigit() else None
+    return number_param(request, name, minimum=1)

@@ -23,7 +23,8 @@ from vangnet.care.models import (
 )
 from vangnet.care.pathway import pathway_of
 from vangnet.care.views.common import care_team, door
-from vangnet.directory.models import Person
+from vangnet.core.params import number_param
+from vangnet.directory.models import PathwayStep, Person
 
 
 @login_required
@@ -56,7 +57,7 @@ def step_add(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
         initial={
             "occurred_on": timezone.localdate(),
             "status": StepStatus.DONE,
-            "step": request.GET.get("step", "1"),
+            "step": number_param(request, "step", default=1, allowed=frozenset(PathwayStep.values)),
         },
     )
     if request.method == "POST" and form.is_valid():

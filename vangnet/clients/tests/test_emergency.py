@@ -330,8 +330,11 @@ def test_odd_input_gives_a_form_error_never_a_500(
         }
     )
     response = client.post(URL, {**data, field: value})
-    assert response.status_code == 200
-    assert 'class="error-summary"' in response.content.decode()
+    if "\x00" in value:
+        assert response.status_code == 400  # refused at the edge, before any view runs
+    else:
+        assert response.status_code == 200
+        assert 'class="error-summary"' in response.content.decode()
     assert not BreakGlassGrant.objects.exists()
 
 
@@ -426,7 +429,7 @@ def test_an_unknown_role_or_mode_is_a_form_error(
 ) -> None:
     log_in(client, alice)
     url = f"/clients/emergency/rules/{network.slug}/"
-    response = client.post(url, {"disciplines": ["piraat\x00"], "identify_by": "²"})
+    response = client.post(url, {"disciplines": ["piraat"], "identify_by": "²"})
     assert response.status_code == 200
     assert 'class="error-summary"' in response.content.decode()
     assert not EmergencyAccessPolicy.objects.exists()

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "vangnet.accounts.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Before the session is read and anything else looks at the input.
+    "vangnet.core.middleware.RefuseUnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -97,6 +99,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "vangnet.config.urls"
+# A form sent without a valid security token gets the Dutch "form has expired" page.
+CSRF_FAILURE_VIEW = "vangnet.core.errors.csrf_failure"
 WSGI_APPLICATION = "vangnet.config.wsgi.application"
 
 TEMPLATES = [

@@ -7,12 +7,8 @@ must still show nothing personal. Every page about a client (a ``client_id`` in
 the URL) must write to the access log when a care-team member opens it.
 """
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 from django.test import Client as HttpClient
-from django.urls import URLPattern, URLResolver, get_resolver
 
 from vangnet.accounts.models import User
 from vangnet.audit.models import AccessLogEntry
@@ -20,6 +16,7 @@ from vangnet.clients.models import CareTeamMember, Client, InformalCarer
 from vangnet.clients.tests.factories import client_shared_with, in_care_team, person_for
 from vangnet.conftest import log_in
 from vangnet.consent.models import Consent
+from vangnet.core.tests.urlwalk import patterns, route_of
 
 pytestmark = pytest.mark.django_db
 
@@ -35,33 +32,6 @@ PUBLIC_PAGES = {
 }
 
 SECRETS = ("Wilhelmina", "Zwaluwstaart", "Reigerlaan 77", "0699887766", "111222333", "Gerarda")
-
-
-def _walk(
-    resolvers: list[Any], prefix: str = "", namespace: str = ""
-) -> Iterator[tuple[str, URLPattern, str]]:
-    for entry in resolvers:
-        if isinstance(entry, URLResolver):
-            ns = entry.namespace or namespace
-            full_ns = f"{namespace}:{entry.namespace}" if namespace and entry.namespace else ns
-            yield from _walk(entry.url_patterns, prefix + str(entry.pattern), full_ns or "")
-        elif isinstance(entry, URLPattern):
-            name = f"{namespace}:{entry.name}" if namespace and entry.name else (entry.name or "")
-            yield prefix + str(entry.pattern), entry, name
-
-
-def _fill(route: str, values: dict[str, str]) -> str | None:
-    """Turn a route like 'clients/<int:client_id>/' into a path, or None for regex routes."""
-    import re
-
-    if route.startswith("^") or "(?P" in route:
-        return None
-
-    def replace(match: re.Match[str]) -> str:
-        converter, name = (match.group(1) or "str"), match.group(2)
-        return values.get(name, "1" if converter == "int" else "x")
-
-    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>", replace, route)
 
 
 @pytest.fixture
@@ -85,17 +55,6 @@ def world(bob: User, charlie: User) -> dict[str, str]:
     }
 
 
-def _patterns(values: dict[str, str]) -> list[tuple[str, str]]:
-    result = []
-    for route, _pattern, name in _walk(get_resolver().url_patterns):
-        if route.startswith("admin/") or route.startswith("static/"):
-            continue
-        path = _fill(route, values)
-        if path is not None:
-            result.append((name, path))
-    return result
-
-
 def _assert_nothing_personal(http: HttpClient, name: str, path: str) -> None:
     response = http.get(path)
     body = response.content.decode(errors="replace") if not response.streaming else ""
@@ -106,9 +65,9 @@ def _assert_nothing_personal(http: HttpClient, name: str, path: str) -> None:
 def test_an_anonymous_visitor_gets_no_personal_data_from_any_url(
     client: HttpClient, world: dict[str, str]
 ) -> None:
-    patterns = _patterns(world)
-    assert len(patterns) > 20
-    for name, path in patterns:
+    pages = patterns(world)
+    assert len(pages) > 20
+    for name, path in pages:
         _assert_nothing_personal(client, name, path)
 
 
@@ -116,7 +75,7 @@ def test_an_outsider_professional_gets_no_personal_data_from_any_url(
     client: HttpClient, charlie: User, world: dict[str, str]
 ) -> None:
     log_in(client, charlie)
-    for name, path in _patterns(world):
+    for name, path in patterns(world):
         _assert_nothing_personal(client, name, path)
     assert not AccessLogEntry.objects.filter(user_id=charlie.pk).exists()
 
@@ -124,7 +83,7 @@ def test_an_outsider_professional_gets_no_personal_data_from_any_url(
 def test_the_public_pages_are_reachable_without_logging_in(
     client: HttpClient, world: dict[str, str]
 ) -> None:
-    by_name = dict(_patterns(world))
+    by_name = dict(patterns(world))
     for name in PUBLIC_PAGES - {"set_language"}:
         assert client.get(by_name[name]).status_code == 200, name
 
@@ -136,8 +95,8 @@ def test_every_page_about_a_client_writes_to_the_access_log(
     log_in(client, alice)
     client_pages = [
         (n, p)
-        for n, p in _patterns(world)
-        if f"/{world['client_id']}/" in p and "client_id" in _route_of(n)
+        for n, p in patterns(world)
+        if f"/{world['client_id']}/" in p and "client_id" in route_of(n)
     ]
     assert len(client_pages) >= 8
     for name, path in client_pages:
@@ -148,10 +107,3 @@ def test_every_page_about_a_client_writes_to_the_access_log(
         assert response.status_code == 200, f"{name} ({path}) answered {response.status_code}"
         after = AccessLogEntry.objects.filter(client_id=int(world["client_id"])).count()
         assert after > before, f"{name} ({path}) did not write to the access log"
-
-
-def _route_of(name: str) -> str:
-    for route, _pattern, pattern_name in _walk(get_resolver().url_patterns):
-        if pattern_name == name:
-            return route
-    return ""

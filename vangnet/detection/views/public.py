@@ -40,7 +40,9 @@ def _too_large(request: HttpRequest) -> bool:
 
 
 def _refuse(request: HttpRequest, status: int) -> HttpResponse:
-    return render(request, "detection/refused.html", {"status": status}, status=status)
+    """413 for a request too large, or the site's 429 page with the worry form's own advice."""
+    template = "detection/too_many.html" if status == 429 else "detection/refused.html"
+    return render(request, template, status=status)
 
 
 def display_code(code: str) -> str:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
+from vangnet.core.params import number_param
 from vangnet.directory.actions import EntryInUse, entry_confirm, entry_delete, entry_save
 from vangnet.directory.forms import OrganisationForm, PersonForm, ServiceForm
 from vangnet.directory.models import Organisation, Person, Service
@@ -101,7 +102,7 @@ def _entry_list(request: AuthenticatedHttpRequest, kind: Kind) -> HttpResponse:
     if only_stale:
         entries = entries.filter(last_confirmed_at__lt=stale_limit())
     page = Paginator(entries.order_by("name", "pk"), LIST_PAGE_SIZE).get_page(
-        request.GET.get("page")
+        number_param(request, "page", default=1, minimum=1)
     )
     return render(
         request,
@@ -143,8 +144,9 @@ def _entry_create(request: AuthenticatedHttpRequest, kind: Kind) -> HttpResponse
             status=403,
         )
     initial: dict[str, Any] = {}
-    if kind.belongs_to_organisation and request.GET.get("organisation", "").isdigit():
-        initial["organisation"] = int(request.GET["organisation"])
+    organisation_id = number_param(request, "organisation", minimum=1)
+    if kind.belongs_to_organisation and organisation_id is not None:
+        initial["organisation"] = organisation_id
     form = kind.form_class(request.POST or None, initial=initial, **kwargs)
     if request.method == "POST" and form.is_valid():
         entry = _save_form(request, kind, form)

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
+from vangnet.core.params import number_param
 from vangnet.directory import actions
 from vangnet.directory.forms import NetworkForm, NetworkPartyForm, StepAssignmentForm
 from vangnet.directory.models import (
@@ -292,8 +293,8 @@ def _assignment_form_page(
 def assignment_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     _require_coordinator(request)
     network = _network(slug)
-    step = request.GET.get("step", "")
-    initial = {"step": int(step)} if step.isdigit() and int(step) in PathwayStep.values else {}
+    step = number_param(request, "step", allowed=frozenset(PathwayStep.values))
+    initial = {"step": step} if step is not None else {}
     return _assignment_form_page(
         request,
         network,

@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from . import extensions as ext
 from .errors import InstrumentError
+from .jsonfile import JsonFileError, read_json_file
 from .model import (
     AnswerOption,
     Instrument,
@@ -95,17 +96,9 @@ def validate_questionnaire(data: Mapping[str, Any], *, source: str = "questionna
 
 def _read(path: Path) -> Mapping[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise InstrumentError(
-            _("%(source)s: cannot be read (%(reason)s).")
-            % {"source": path.name, "reason": exc.strerror}
-        ) from exc
-    except json.JSONDecodeError as exc:
-        raise InstrumentError(
-            _("%(source)s: not valid JSON (line %(line)s).")
-            % {"source": path.name, "line": exc.lineno}
-        ) from exc
+        data = read_json_file(path)
+    except JsonFileError as exc:
+        raise InstrumentError(str(exc)) from exc
     if not isinstance(data, dict):
         raise InstrumentError(
             _("%(source)s: this is not a FHIR Questionnaire.") % {"source": path.name}
@@ -163,7 +156,7 @@ class _Reader:
                     number = Decimal(str(extension[key]))
                 except InvalidOperation:
                     break
-                if number == number.to_integral_value():
+                if number.is_finite() and number == number.to_integral_value():
                     return int(number)
                 break
         raise self.fail(_("%(where)s must be a whole number.") % {"where": where})

@@ -14,10 +14,14 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from vangnet.core.params import BIGINT_MAX, whole_number
+
 from .errors import AnswerError, AnswerProblem
 from .model import Instrument, Item, ItemType, PositiveRule, SubscaleMethod
 
 Answer = str | int
+# Longer answers or item numbers are cut short in a message.
+MAX_SHOWN = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +104,11 @@ def check_answers(instrument: Instrument, answers: Mapping[str, object]) -> dict
             AnswerProblem(
                 link_id,
                 _("item %(item)s: %(instrument)s has no such item (it has items 1 to %(count)s).")
-                % {"item": link_id, "instrument": instrument.code, "count": len(instrument.items)},
+                % {
+                    "item": _clipped(link_id),
+                    "instrument": instrument.code,
+                    "count": len(instrument.items),
+                },
             )
         )
     if problems:
@@ -183,7 +191,12 @@ def _check_answer(item: Item, answer: object) -> Answer | AnswerProblem:
         return AnswerProblem(
             item.link_id,
             _("item %(item)s: %(answer)s is out of range; give a number from %(low)s to %(high)s.")
-            % {"item": item.link_id, "answer": number, "low": item.minimum, "high": item.maximum},
+            % {
+                "item": item.link_id,
+                "answer": _shown(number),
+                "low": item.minimum,
+                "high": item.maximum,
+            },
         )
     return number
 
@@ -196,17 +209,32 @@ def _whole_number(answer: object) -> int | None:
         return answer
     if isinstance(answer, float) and answer.is_integer():
         return int(answer)
-    if isinstance(answer, str) and answer.strip().lstrip("-").isdigit():
-        return int(answer.strip())
+    if isinstance(answer, str):
+        # Plain ASCII digits only: "²" and "١٢" are digits to str.isdigit(), not to a form.
+        text = answer.strip()
+        negative = text.startswith("-")
+        number = whole_number(text.removeprefix("-"))
+        if number is not None:
+            return -number if negative else number
     return None
 
 
 def _shown(answer: object) -> str:
+    """The answer as it was given, short enough for a message, whatever it is."""
+    if isinstance(answer, int) and not isinstance(answer, bool) and abs(answer) > BIGINT_MAX:
+        # Python will not even turn an int of more than 4300 digits into text.
+        return _("a number too large to use")
     try:
-        return json.dumps(answer, ensure_ascii=False)
-    except TypeError:
-        return repr(answer)
+        text = json.dumps(answer, ensure_ascii=False)
+    except (TypeError, ValueError, RecursionError):
+        text = type(answer).__name__
+    return _clipped(text)
 
 
-def _natural(link_id: str) -> tuple[int, str]:
-    return (int(link_id), "") if link_id.isdigit() else (10**9, link_id)
+def _clipped(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def _natural(link_id: str) -> tuple[int, int, str]:
+    number = whole_number(link_id)
+    return (0, number, "") if number is not None else (1, 0, link_id)

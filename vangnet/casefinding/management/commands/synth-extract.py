@@ -8,6 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 
 from vangnet.casefinding.management.commands.casefind import iso_date
 from vangnet.casefinding.synth import generate_extract
+from vangnet.core.params import number_argument
+
+# Ten times the largest region measured; more would only fill the disk.
+MAX_PATIENTS = 10_000_000
 
 
 class Command(BaseCommand):
@@ -17,9 +21,14 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: ArgumentParser) -> None:
-        parser.add_argument("--patients", type=int, required=True, help="Number of patients.")
+        parser.add_argument(
+            "--patients",
+            type=number_argument(minimum=1, maximum=MAX_PATIENTS),
+            required=True,
+            help="Number of patients.",
+        )
         parser.add_argument("--out", type=Path, required=True, help="Folder to write to.")
-        parser.add_argument("--seed", type=int, default=2026, help="Random seed.")
+        parser.add_argument("--seed", type=number_argument(), default=2026, help="Random seed.")
         parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
         parser.add_argument(
             "--as-of",

@@ -4,6 +4,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
+from vangnet.core.params import number_argument
 from vangnet.directory.models import Network
 from vangnet.directory.poster import DPI, Paper, PosterFormat, render_poster
 
@@ -19,7 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--size", choices=[p.value for p in Paper], default=Paper.A4.value)
         parser.add_argument("--out", required=True, help="The file to write.")
         parser.add_argument("--language", choices=["nl", "en"], default="nl")
-        parser.add_argument("--dpi", type=int, default=DPI, help="Resolution of a PNG poster.")
+        parser.add_argument(
+            "--dpi", type=number_argument(), default=DPI, help="Resolution of a PNG poster."
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         network = Network.objects.filter(slug=options["network"]).first()

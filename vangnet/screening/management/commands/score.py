@@ -21,6 +21,7 @@ from vangnet.screening.engine import (
     load_instrument_file,
     score,
 )
+from vangnet.screening.engine.jsonfile import JsonFileError, read_json_file, read_json_stream
 
 USAGE_ERROR = 2
 
@@ -72,17 +73,12 @@ class Command(BaseCommand):
 
     def _answers(self, source: str) -> dict[str, object]:
         try:
-            text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise CommandError(
-                f"{source}: cannot be read ({exc.strerror}).", returncode=USAGE_ERROR
-            ) from exc
-        try:
-            answers = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise CommandError(
-                f"{source}: not valid JSON (line {exc.lineno}).", returncode=USAGE_ERROR
-            ) from exc
+            if source == "-":
+                answers = read_json_stream(sys.stdin.buffer, "standard input")
+            else:
+                answers = read_json_file(Path(source))
+        except JsonFileError as exc:
+            raise CommandError(str(exc), returncode=USAGE_ERROR) from exc
         if not isinstance(answers, dict):
             raise CommandError(
                 f'{source}: expected a JSON object such as {{"1": "yes"}}.', returncode=USAGE_ERROR

@@ -2,6 +2,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from vangnet.core.params import number_argument
 from vangnet.workplace.demo import build_demo
 
 
@@ -9,7 +10,7 @@ class Command(BaseCommand):
     help = "Load the demo neighbourhood (only into an empty database) and print the demo logins."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument("--seed", type=number_argument(), default=2026)
 
     def handle(self, *args: Any, **options: Any) -> None:
         from vangnet.directory.models import Network

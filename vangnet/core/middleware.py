@@ -1,0 +1,49 @@
+"""Input that no part of Vangnet can store is refused at the door, before any view runs."""
+
+from collections.abc import Callable, Iterable, Iterator
+
+from django.http import HttpRequest, HttpResponseBase, QueryDict
+from django.utils import translation
+
+from vangnet.core.errors import error_page
+
+# PostgreSQL refuses the NUL character in any text; no person types one.
+UNSTORABLE = "\x00"
+
+
+def _any_unstorable(texts: Iterable[str]) -> bool:
+    return any(UNSTORABLE in text for text in texts)
+
+
+def _pairs(data: QueryDict) -> Iterator[str]:
+    for key, values in data.lists():
+        yield key
+        yield from values
+
+
+class RefuseUnstorableInputMiddleware:
+    """Answers 400 when the address, the query, a posted form field or a cookie holds a NUL.
+
+    Without this, such a value reaches a query and PostgreSQL fails with a server error.
+    Uploaded files are left to the code that reads them.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        if self._unstorable(request):
+            # This runs before the session and the language are set up, and never touches them:
+            # a session cookie with a NUL would make the session's own query fail.
+            with translation.override(translation.get_language_from_request(request)):
+                return error_page(request, 400, bare=True)
+        return self.get_response(request)
+
+    def _unstorable(self, request: HttpRequest) -> bool:
+        if UNSTORABLE in request.path_info or UNSTORABLE in request.path:
+            return True
+        if _any_unstorable(_pairs(request.GET)):
+            return True
+        if _any_unstorable((*request.COOKIES.keys(), *request.COOKIES.values())):
+            return True
+        return request.method == "POST" and _any_unstorable(_pairs(request.POST))
