@@ -169,7 +169,7 @@ def conversation_record(
                     position += 1
                     Goal.objects.create(plan=plan, text=line, position=position)
                     known.add(line.lower())
-            version = record_version(plan=plan, user=actor.user, before=before)
+            version = record_version(plan=plan, actor=actor, before=before)
             if version is not None:
                 objects.append(f"plan-version:{version.pk}")
         _log(actor, client, AuditEvent.CREATE, objects)
@@ -229,7 +229,7 @@ def goal_save(*, actor: Actor, client: Client, goal: Goal | None, data: dict[str
             goal.closed_on = None
         goal.full_clean()
         goal.save()
-        record_version(plan=plan, user=actor.user, before=before)
+        record_version(plan=plan, actor=actor, before=before)
         _log(
             actor, client, AuditEvent.CREATE if created else AuditEvent.UPDATE, [f"goal:{goal.pk}"]
         )
@@ -266,7 +266,7 @@ def action_save(
         before = snapshot(plan)
         created = action is None
         action = _apply_action(plan, action, data, actor)
-        record_version(plan=plan, user=actor.user, before=before)
+        record_version(plan=plan, actor=actor, before=before)
         _log(
             actor,
             client,
@@ -285,7 +285,7 @@ def action_set_status(
         action.status = status
         action.done_on = timezone.localdate() if status == ActionStatus.DONE else None
         action.save(update_fields=["status", "done_on"])
-        record_version(plan=plan, user=actor.user, before=before)
+        record_version(plan=plan, actor=actor, before=before)
         _log(actor, client, AuditEvent.UPDATE, [f"plan-action:{action.pk}"])
     return action
 
@@ -310,7 +310,7 @@ def plan_agree(
         plan.agreement_note = note[:300]
         plan.evaluate_on = evaluate_on
         plan.save()
-        record_version(plan=plan, user=actor.user, before=before)
+        record_version(plan=plan, actor=actor, before=before)
         plan.agreed_version = plan.version
         plan.save(update_fields=["agreed_version"])
         _step(
@@ -373,7 +373,7 @@ def evaluation_record(
         plan.evaluate_on = next_on
         plan.overdue_reminded_for = None
         plan.save(update_fields=["evaluate_on", "overdue_reminded_for", "updated_at"])
-        record_version(plan=plan, user=actor.user, before=before)
+        record_version(plan=plan, actor=actor, before=before)
         open_goals = plan.goals.filter(is_active=True).exists()
         _step(
             actor=actor,
@@ -510,7 +510,7 @@ def decision_add(
         action = _apply_action(plan, None, values, actor)
         item.discussed_at = item.discussed_at or timezone.now()
         item.save(update_fields=["discussed_at"])
-        record_version(plan=plan, user=actor.user, before=before)
+        record_version(plan=plan, actor=actor, before=before)
         _log(
             actor,
             client,

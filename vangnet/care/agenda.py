@@ -7,15 +7,14 @@ a care relationship with them. Other items show as "no consent", without a name.
 """
 
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import date, timedelta
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import F, Max, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from vangnet.accounts.models import User
 from vangnet.audit.log import Actor
-from vangnet.care.access import log_shown, visible_client_ids
 from vangnet.care.models import (
     AgendaReason,
     Meeting,
@@ -24,9 +23,9 @@ from vangnet.care.models import (
     PlanAction,
     StepStatus,
 )
-from vangnet.clients.access import professional_of, relationship_filter
+from vangnet.clients.access import clients_listed, clients_shown, professional_of
 from vangnet.clients.models import Client
-from vangnet.consent.models import Purpose
+from vangnet.consent.models import DataCategory, Purpose
 from vangnet.directory.models import PathwayStep, Person
 
 
@@ -109,7 +108,13 @@ class AgendaRow:
 def agenda_rows(actor: Actor, meeting: Meeting, person: Person | None) -> list[AgendaRow]:
     """The agenda for this viewer, logging a read for every older person shown."""
     items = list(meeting.items.select_related("client").order_by("position", "pk"))
-    visible = visible_client_ids(person, [i.client_id for i in items], purpose=Purpose.MDO)
+    visible = clients_shown(
+        actor,
+        [i.client_id for i in items],
+        category=DataCategory.PLAN,
+        purpose=Purpose.MDO,
+        objects=[f"meeting:{meeting.pk}"],
+    )
     decisions: dict[int, list[PlanAction]] = {}
     shown = [i for i in items if i.client_id in visible]
     for action in PlanAction.objects.filter(mdo_item__in=shown).select_related(
@@ -117,12 +122,6 @@ def agenda_rows(actor: Actor, meeting: Meeting, person: Person | None) -> list[A
     ):
         if action.mdo_item_id is not None:
             decisions.setdefault(action.mdo_item_id, []).append(action)
-    log_shown(
-        actor,
-        [i.client_id for i in shown],
-        purpose=Purpose.MDO,
-        objects=[f"meeting:{meeting.pk}"],
-    )
     return [
         AgendaRow(
             position=number,
@@ -146,17 +145,15 @@ def agenda_candidates(actor: Actor, meeting: Meeting, limit: int = 100) -> list[
     covers their plan for the MDO are listed (and logged), so building the
     agenda shows no one the viewer could not open anyway.
     """
-    person = professional_of(actor.user)
-    if person is None:
-        return []
-    rows = Client.objects.filter(relationship_filter(person)).exclude(mdo_items__meeting=meeting)
+    rows = Client.objects.exclude(mdo_items__meeting=meeting)
     if meeting.network_id:
         rows = rows.filter(network_id=meeting.network_id)
     elif meeting.practice_id:
         rows = rows.filter(gp_practice_id=meeting.practice_id)
     day = timezone.localdate(meeting.starts_at)
+    soon = day + timedelta(days=7)
     done = Q(step_events__status=StepStatus.DONE)
-    rows = (
+    candidates = (
         rows.annotate(
             analysis_on=Max(
                 "step_events__occurred_on", filter=done & Q(step_events__step=PathwayStep.ANALYSIS)
@@ -166,27 +163,36 @@ def agenda_candidates(actor: Actor, meeting: Meeting, limit: int = 100) -> list[
             ),
             evaluate_on=Max("care_plan__evaluate_on"),
         )
-        .filter(Q(analysis_on__isnull=False) | Q(evaluate_on__lte=day + timedelta(days=7)))
+        .filter(
+            # An analysis with no plan after it yet, or an evaluation due within a week.
+            Q(analysis_on__isnull=False, plan_on__isnull=True)
+            | Q(analysis_on__isnull=False, plan_on__lt=F("analysis_on"))
+            | Q(evaluate_on__lte=soon)
+        )
         .order_by("family_name", "given_name", "pk")
     )
-    found: list[Candidate] = []
-    for client in rows[: limit * 2]:
-        analysis_on = client.analysis_on
-        plan_on = client.plan_on
-        evaluate_on = client.evaluate_on
-        if analysis_on is not None and (plan_on is None or plan_on < analysis_on):
-            found.append(Candidate(client, AgendaReason.ANALYSIS_DONE))
-        elif evaluate_on is not None and evaluate_on <= day + timedelta(days=7):
-            found.append(Candidate(client, AgendaReason.EVALUATION_DUE))
-    visible = visible_client_ids(person, [c.client.pk for c in found], purpose=Purpose.MDO)
-    result = [c for c in found if c.client.pk in visible][:limit]
-    log_shown(
+    shown = clients_listed(
         actor,
-        [c.client.pk for c in result],
+        candidates,
+        category=DataCategory.PLAN,
         purpose=Purpose.MDO,
         objects=[f"meeting:{meeting.pk}", "agenda-candidates"],
+        limit=limit,
     )
-    return result
+    return [Candidate(client, _reason(client)) for client in shown]
+
+
+def _reason(client: Client) -> AgendaReason:
+    """Why a candidate is proposed: an analysis with no plan after it, or else an evaluation.
+
+    ``client`` carries the dates ``agenda_candidates`` annotated it with.
+    """
+    dates = vars(client)
+    analysis_on: date | None = dates["analysis_on"]
+    plan_on: date | None = dates["plan_on"]
+    if analysis_on is not None and (plan_on is None or plan_on < analysis_on):
+        return AgendaReason.ANALYSIS_DONE
+    return AgendaReason.EVALUATION_DUE
 
 
 def open_meetings_for(viewer: Viewer) -> QuerySet[Meeting]:

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from vangnet.accounts.models import User
+from vangnet.audit.log import Actor
 from vangnet.care.models import (
     ActionStatus,
     AgreedBy,
@@ -100,7 +100,7 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> list[dict[str, Any]]:
     return changes
 
 
-def record_version(*, plan: Plan, user: User | None, before: dict[str, Any]) -> PlanVersion | None:
+def record_version(*, plan: Plan, actor: Actor, before: dict[str, Any]) -> PlanVersion | None:
     """Keep the plan as it now stands as a new version, if anything changed since ``before``."""
     after = snapshot(plan)
     changes = diff(before, after)
@@ -108,6 +108,7 @@ def record_version(*, plan: Plan, user: User | None, before: dict[str, Any]) -> 
         return None
     plan.version += 1
     plan.save(update_fields=["version", "updated_at"])
+    user = actor.user
     return PlanVersion.objects.create(
         plan=plan,
         number=plan.version,

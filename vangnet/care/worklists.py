@@ -11,11 +11,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from vangnet.audit.log import Actor
-from vangnet.care.access import log_shown, visible_client_ids
 from vangnet.care.models import MeetingItem, MeetingStatus, Plan, PlanAction
-from vangnet.clients.access import professional_of
+from vangnet.clients.access import clients_shown, professional_of
 from vangnet.clients.models import Client, ContactPerson
-from vangnet.consent.models import Purpose
+from vangnet.consent.models import DataCategory, Purpose
 
 # How far ahead "what must happen" looks.
 HORIZON_DAYS = 14
@@ -51,15 +50,18 @@ def my_actions(actor: Actor) -> MyActions:
         .select_related("plan__client", "goal")
         .order_by(F("due_on").asc(nulls_last=True), "pk")
     )
-    visible = visible_client_ids(
-        person, {a.plan.client_id for a in actions}, purpose=Purpose.CARE_PLAN
+    visible = clients_shown(
+        actor,
+        {a.plan.client_id for a in actions},
+        category=DataCategory.PLAN,
+        purpose=Purpose.CARE_PLAN,
+        objects=["my-actions"],
     )
     groups: dict[int, ClientActions] = {}
     for action in actions:
         client = action.plan.client
         if client.pk in visible:
             groups.setdefault(client.pk, ClientActions(client, [])).actions.append(action)
-    log_shown(actor, groups.keys(), purpose=Purpose.CARE_PLAN, objects=["my-actions"])
     shown = sum(len(g.actions) for g in groups.values())
     return MyActions(groups=list(groups.values()), hidden=len(actions) - shown)
 
@@ -95,7 +97,13 @@ def contact_person_todo(actor: Actor, today: date | None = None) -> list[ClientT
     mine = ContactPerson.objects.filter(person=person, until__isnull=True).values_list(
         "client_id", flat=True
     )
-    visible = visible_client_ids(person, list(mine), purpose=Purpose.CARE_PLAN)
+    visible = clients_shown(
+        actor,
+        list(mine),
+        category=DataCategory.PLAN,
+        purpose=Purpose.CARE_PLAN,
+        objects=["my-clients"],
+    )
     clients = list(
         Client.objects.filter(pk__in=visible)
         .select_related("care_plan")
@@ -124,5 +132,4 @@ def contact_person_todo(actor: Actor, today: date | None = None) -> list[ClientT
         if plan is not None and plan.evaluate_on is not None:
             entry.evaluation_due = plan.evaluate_on <= horizon
             entry.evaluation_overdue = plan.evaluate_on < day
-    log_shown(actor, todo.keys(), purpose=Purpose.CARE_PLAN, objects=["my-clients"])
     return sorted(todo.values(), key=lambda t: (not t.urgent, t.nothing_due))

@@ -5,7 +5,6 @@ import io
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from vangnet.accounts.models import User
 from vangnet.audit.log import Actor, log_access
 from vangnet.audit.models import AuditEvent
 from vangnet.casefinding.engine import CaseFindingResult
@@ -14,9 +13,9 @@ from vangnet.consent.models import DataCategory, Purpose
 from vangnet.directory.models import Organisation
 
 
-def _log(run: CaseFindingRun, acting_user: User, event: AuditEvent) -> None:
+def _log(run: CaseFindingRun, actor: Actor, event: AuditEvent) -> None:
     log_access(
-        actor=Actor(user=acting_user),
+        actor=actor,
         event=event,
         client_id=None,
         data_category=DataCategory.SCREENING,
@@ -28,7 +27,7 @@ def _log(run: CaseFindingRun, acting_user: User, event: AuditEvent) -> None:
 def casefinding_run_create(
     *,
     practice: Organisation,
-    acting_user: User,
+    actor: Actor,
     result: CaseFindingResult,
     practice_code: str = "",
 ) -> CaseFindingRun:
@@ -38,7 +37,7 @@ def casefinding_run_create(
     counts = result.ranked["category"].value_counts()
     run = CaseFindingRun(
         organisation=practice,
-        uploaded_by=acting_user,
+        uploaded_by=actor.user,
         reference_date=result.reference_date,
         practice_code=practice_code,
         patients_total=result.patients_total,
@@ -51,7 +50,7 @@ def casefinding_run_create(
     try:
         with transaction.atomic():
             run.save()
-            _log(run, acting_user, AuditEvent.CREATE)
+            _log(run, actor, AuditEvent.CREATE)
     except BaseException:
         # No row, so no file either.
         run.result.delete(save=False)
@@ -59,11 +58,11 @@ def casefinding_run_create(
     return run
 
 
-def casefinding_run_delete(*, run: CaseFindingRun, acting_user: User) -> None:
+def casefinding_run_delete(*, run: CaseFindingRun, actor: Actor) -> None:
     """Remove the run and its list; the file goes once the removal is committed."""
     storage, name = run.result.storage, run.result.name
     with transaction.atomic():
-        _log(run, acting_user, AuditEvent.DELETE)
+        _log(run, actor, AuditEvent.DELETE)
         run.delete()
         if name:
             transaction.on_commit(lambda: storage.delete(name))

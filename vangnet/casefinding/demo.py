@@ -3,6 +3,7 @@
 import tempfile
 from pathlib import Path
 
+from vangnet.audit.log import Actor
 from vangnet.casefinding.actions import casefinding_run_create
 from vangnet.casefinding.engine import find_cases
 from vangnet.casefinding.synth import generate_extract
@@ -24,5 +25,5 @@ def build(ctx: DemoContext) -> None:
         )
         result = find_cases(Path(folder), reference_date=ctx.today, today=ctx.today)
     ctx.shared["casefinding_run"] = casefinding_run_create(
-        practice=gp.organisation, acting_user=gp.user, result=result
+        practice=gp.organisation, actor=Actor(gp.user), result=result
     )

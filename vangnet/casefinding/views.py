@@ -92,7 +92,7 @@ def _process(
             practice=code or None,
         )
     return casefinding_run_create(
-        practice=practice, acting_user=request.user, result=result, practice_code=code
+        practice=practice, actor=Actor.from_request(request), result=result, practice_code=code
     )
 
 
@@ -161,6 +161,6 @@ def run_download(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse
 @require_POST
 def run_delete(request: AuthenticatedHttpRequest, run_id: int) -> HttpResponse:
     run = access_run(request.user, run_id, for_write=True)
-    casefinding_run_delete(run=run, acting_user=request.user)
+    casefinding_run_delete(run=run, actor=Actor.from_request(request))
     messages.success(request, _("The list has been deleted."))
     return redirect("casefinding:index")

@@ -58,6 +58,8 @@ def relationship_source_register(source: RelationshipSource) -> None:
 
 
 BREAK_GLASS_MINUTES = 60
+# How many candidates a named list reads at a time while it looks for visible people.
+LIST_BATCH = 50
 
 
 def professional_of(user: User | None) -> Person | None:
@@ -87,19 +89,18 @@ def consent_covers(
     )
 
 
-def visible_client_ids(
+def _visible_ids(
     person: Person | None,
     client_ids: Iterable[int],
     *,
     category: str,
     purpose: str,
 ) -> set[int]:
-    """Which of ``client_ids`` ``person`` may see ``category`` of for ``purpose``, for lists.
+    """Which of ``client_ids`` ``person`` may see ``category`` of for ``purpose``; writes nothing.
 
     The door's test (a care relationship now and an active consent that covers
-    the data, the purpose and this professional) for many clients in a fixed
-    number of queries. Writes nothing: callers log what they show. Emergency
-    access never opens a list.
+    the data, the purpose and this professional) for many clients in three
+    queries, however many there are.
     """
     wanted = set(client_ids)
     if person is None or not wanted:
@@ -223,40 +224,102 @@ def accessible_clients(
     search: str = "",
     limit: int = 50,
 ) -> list[Client]:
-    """The clients whose identity ``actor`` may see for ``purpose``, logged per client.
+    """The older people ``actor`` may see by name for ``purpose``, optionally found by words.
 
-    With ``search`` the rows are logged as a search, otherwise as a read.
+    Through the list door; with ``search`` the rows are logged as a search.
     """
-    person = professional_of(actor.user)
-    if person is None:
-        return []
-    candidates = Client.objects.filter(relationship_filter(person)).select_related("neighbourhood")
-    if search:
-        for word in search.split():
-            candidates = candidates.filter(
-                Q(given_name__icontains=word)
-                | Q(family_name__icontains=word)
-                | Q(postcode__icontains=word)
-                | Q(street__icontains=word)
-            )
-    candidate_list = list(candidates.order_by("family_name", "given_name", "pk")[: limit * 2])
-    visible = visible_client_ids(
-        person,
-        [c.pk for c in candidate_list],
-        category=DataCategory.IDENTITY,
-        purpose=purpose,
+    candidates = (
+        Client.objects.matching(search)
+        .select_related("neighbourhood")
+        .order_by("family_name", "given_name", "pk")
     )
-    allowed = [c for c in candidate_list if c.pk in visible][:limit]
-    if allowed:
+    return clients_listed(
+        actor,
+        candidates,
+        purpose=purpose,
+        event=AuditEvent.SEARCH if search else AuditEvent.READ,
+        objects=["client-list"],
+        limit=limit,
+    )
+
+
+def clients_shown(
+    actor: Actor,
+    client_ids: Iterable[int],
+    *,
+    category: DataCategory,
+    purpose: Purpose,
+    objects: Iterable[str] = (),
+    event: AuditEvent = AuditEvent.READ,
+    masked: bool = False,
+) -> set[int]:
+    """The list door: of ``client_ids``, those whose ``category`` ``actor`` may be shown.
+
+    The same rule as ``access_client`` for a whole list, in a fixed number of
+    queries however long it is. Writes one access-log row per older person
+    shown, in one bulk insert: the visible ones, or, with ``masked``, every one
+    of ``client_ids`` (for rows the caller shows without ``category``, such as a
+    birth year and a neighbourhood, under a right it checked itself). Callers
+    pass exactly the older people their page shows. Emergency access never
+    opens a list.
+    """
+    wanted = sorted(set(client_ids))
+    visible = _visible_ids(professional_of(actor.user), wanted, category=category, purpose=purpose)
+    logged = wanted if masked else sorted(visible)
+    if logged:
         log_accesses(
             actor=actor,
-            event=AuditEvent.SEARCH if search else AuditEvent.READ,
-            client_ids=[c.pk for c in allowed],
-            data_category=DataCategory.IDENTITY,
+            event=event,
+            client_ids=logged,
+            data_category=category,
             purpose=purpose,
-            objects=["client-list"],
+            objects=objects,
         )
-    return allowed
+    return visible
+
+
+def clients_listed(
+    actor: Actor,
+    candidates: QuerySet[Client],
+    *,
+    purpose: Purpose,
+    category: DataCategory = DataCategory.IDENTITY,
+    objects: Iterable[str] = (),
+    event: AuditEvent = AuditEvent.READ,
+    limit: int = 50,
+) -> list[Client]:
+    """The list door for older people by name: the first ``limit`` of ``candidates`` that
+    ``actor`` may see, in the candidates' order, each logged as ``clients_shown`` does.
+
+    Candidates are narrowed to ``actor``'s care relationships in the database and
+    then read in batches until ``limit`` visible people are found, so a person
+    whose consent does not cover the list never takes the place of one it does.
+    """
+    person = professional_of(actor.user)
+    if person is None or limit <= 0:
+        return []
+    related = candidates.filter(relationship_filter(person))
+    batch_size = max(limit, LIST_BATCH)
+    found: list[Client] = []
+    offset = 0
+    while len(found) < limit:
+        batch = list(related[offset : offset + batch_size])
+        visible = _visible_ids(person, [c.pk for c in batch], category=category, purpose=purpose)
+        found += [c for c in batch if c.pk in visible]
+        if len(batch) < batch_size:
+            break
+        offset += batch_size
+    found = found[:limit]
+    if found:
+        log_accesses(
+            actor=actor,
+            event=event,
+            client_ids=[c.pk for c in found],
+            data_category=category,
+            purpose=purpose,
+            objects=objects,
+        )
+    return found
 
 
 # What an attempt at emergency access did, in the access log's objects.

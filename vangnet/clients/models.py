@@ -42,6 +42,20 @@ class LivingSituation(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class ClientQuerySet(models.QuerySet["Client"]):
+    def matching(self, text: str) -> "ClientQuerySet":
+        """Older people whose name, postcode or street holds every word of ``text``."""
+        rows = self
+        for word in text.split():
+            rows = rows.filter(
+                Q(given_name__icontains=word)
+                | Q(family_name__icontains=word)
+                | Q(postcode__icontains=word)
+                | Q(street__icontains=word)
+            )
+        return rows
+
+
 class Client(models.Model):
     """An older person living at home whom the network keeps in view."""
 
@@ -90,6 +104,8 @@ class Client(models.Model):
         related_name="+",
     )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ClientQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("older person")

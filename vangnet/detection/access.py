@@ -27,9 +27,9 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from vangnet.accounts.models import Role, User
-from vangnet.audit.log import Actor, log_access, log_accesses
+from vangnet.audit.log import Actor, log_access
 from vangnet.audit.models import AuditEvent
-from vangnet.clients.access import decide, professional_of
+from vangnet.clients.access import clients_shown, decide, professional_of
 from vangnet.clients.models import CareTeamMember, Client
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.detection.matching import Score, find_matches
@@ -173,17 +173,19 @@ def access_signal(
 
 
 def log_signal_list(actor: Actor, signals: Iterable[Signal], where: str) -> None:
-    """One log row per older person behind the listed signals (lists show no names)."""
-    client_ids = sorted({s.client_id for s in signals if s.client_id is not None})
-    if client_ids:
-        log_accesses(
-            actor=actor,
-            event=AuditEvent.READ,
-            client_ids=client_ids,
-            data_category=SIGNALS,
-            purpose=EARLY_DETECTION,
-            objects=[where],
-        )
+    """One log row per older person behind the listed signals, through the list door.
+
+    Signal lists show no names: each row is shown under the signal's own right
+    (its author, its recipient, the coordination point), so every one is logged.
+    """
+    clients_shown(
+        actor,
+        {s.client_id for s in signals if s.client_id is not None},
+        category=SIGNALS,
+        purpose=EARLY_DETECTION,
+        objects=[where],
+        masked=True,
+    )
 
 
 @dataclass(frozen=True)
@@ -246,10 +248,20 @@ def match_candidates(actor: Actor, signal: Signal) -> list[Candidate]:
     ids = [s.pk for s in scores]
     clients = {c.pk: c for c in Client.objects.select_related("neighbourhood").filter(pk__in=ids)}
     organisations = known_to(ids)
+    # Every candidate is shown minimally and logged as a search; names only where the door allows.
+    named = clients_shown(
+        actor,
+        ids,
+        category=DataCategory.IDENTITY,
+        purpose=EARLY_DETECTION,
+        event=AuditEvent.SEARCH,
+        objects=[f"signal:{signal.pk}", "match-candidates"],
+        masked=True,
+    )
     candidates = []
     for position, found in enumerate(scores, start=1):
         client = clients[found.pk]
-        visible = record_visible_to(user, client, EARLY_DETECTION)
+        visible = client.pk in named
         candidates.append(
             Candidate(
                 ref=position,
@@ -262,14 +274,6 @@ def match_candidates(actor: Actor, signal: Signal) -> list[Candidate]:
                 client_id=client.pk if visible else None,
             )
         )
-    log_accesses(
-        actor=actor,
-        event=AuditEvent.SEARCH,
-        client_ids=ids,
-        data_category=DataCategory.IDENTITY,
-        purpose=EARLY_DETECTION,
-        objects=[f"signal:{signal.pk}", "match-candidates"],
-    )
     return candidates
 
 

@@ -29,7 +29,7 @@ class EntryInUse(Exception):
 def _save_with_version[M: models.Model](
     *,
     instance: M,
-    changed_by: User | None,
+    actor: User | None,
     save: Callable[[M], None],
 ) -> M:
     """Save through ``save`` and record what changed, in one transaction."""
@@ -46,18 +46,18 @@ def _save_with_version[M: models.Model](
             record_change(
                 instance=instance,
                 action=ChangeAction.CREATE if creating else ChangeAction.UPDATE,
-                changed_by=changed_by,
+                actor=actor,
                 changes=changes,
             )
     return instance
 
 
-def _delete_with_version(*, instance: models.Model, changed_by: User | None) -> None:
+def _delete_with_version(*, instance: models.Model, actor: User | None) -> None:
     with transaction.atomic():
         record_change(
             instance=instance,
             action=ChangeAction.DELETE,
-            changed_by=changed_by,
+            actor=actor,
             changes=diff(snapshot(instance), {}),
         )
         try:
@@ -69,7 +69,7 @@ def _delete_with_version(*, instance: models.Model, changed_by: User | None) -> 
 def entry_save[M: models.Model](
     *,
     entry: M,
-    changed_by: User,
+    actor: User,
     areas: list[Any] | None = None,
 ) -> M:
     """Create or change an organisation, person or service (and its areas served).
@@ -80,20 +80,20 @@ def entry_save[M: models.Model](
 
     def save(instance: M) -> None:
         if instance.pk is None and getattr(instance, "owner_id", "absent") is None:
-            instance.owner = changed_by  # type: ignore[attr-defined]
+            instance.owner = actor  # type: ignore[attr-defined]
         instance.save()
         if areas is not None:
             instance.areas.set(areas)  # type: ignore[attr-defined]
 
-    return _save_with_version(instance=entry, changed_by=changed_by, save=save)
+    return _save_with_version(instance=entry, actor=actor, save=save)
 
 
-def entry_delete(*, entry: Entry, changed_by: User) -> None:
+def entry_delete(*, entry: Entry, actor: User) -> None:
     """Delete an entry; raises EntryInUse when people still work at an organisation."""
-    _delete_with_version(instance=entry, changed_by=changed_by)
+    _delete_with_version(instance=entry, actor=actor)
 
 
-def entry_confirm(*, entry: Entry, confirmed_by: User | None) -> Entry:
+def entry_confirm(*, entry: Entry, actor: User | None) -> Entry:
     """Mark an entry as still correct today."""
     with transaction.atomic():
         previous = entry.last_confirmed_at
@@ -102,7 +102,7 @@ def entry_confirm(*, entry: Entry, confirmed_by: User | None) -> Entry:
         record_change(
             instance=entry,
             action=ChangeAction.CONFIRM,
-            changed_by=confirmed_by,
+            actor=actor,
             changes={
                 "last_confirmed_at": [previous.isoformat(), entry.last_confirmed_at.isoformat()]
             },
@@ -110,30 +110,30 @@ def entry_confirm(*, entry: Entry, confirmed_by: User | None) -> Entry:
     return entry
 
 
-def network_save(*, network: Network, changed_by: User, areas: list[Any]) -> Network:
+def network_save(*, network: Network, actor: User, areas: list[Any]) -> Network:
     def save(instance: Network) -> None:
         instance.save()
         instance.areas.set(areas)
 
-    return _save_with_version(instance=network, changed_by=changed_by, save=save)
+    return _save_with_version(instance=network, actor=actor, save=save)
 
 
-def party_save(*, party: NetworkParty, changed_by: User) -> NetworkParty:
+def party_save(*, party: NetworkParty, actor: User) -> NetworkParty:
     """Give an organisation its place in a network, or change it."""
-    return _save_with_version(instance=party, changed_by=changed_by, save=_plain_save)
+    return _save_with_version(instance=party, actor=actor, save=_plain_save)
 
 
-def party_delete(*, party: NetworkParty, changed_by: User) -> None:
-    _delete_with_version(instance=party, changed_by=changed_by)
+def party_delete(*, party: NetworkParty, actor: User) -> None:
+    _delete_with_version(instance=party, actor=actor)
 
 
-def assignment_save(*, assignment: StepAssignment, changed_by: User) -> StepAssignment:
+def assignment_save(*, assignment: StepAssignment, actor: User) -> StepAssignment:
     """Record who does a pathway step, or change it."""
-    return _save_with_version(instance=assignment, changed_by=changed_by, save=_plain_save)
+    return _save_with_version(instance=assignment, actor=actor, save=_plain_save)
 
 
-def assignment_delete(*, assignment: StepAssignment, changed_by: User) -> None:
-    _delete_with_version(instance=assignment, changed_by=changed_by)
+def assignment_delete(*, assignment: StepAssignment, actor: User) -> None:
+    _delete_with_version(instance=assignment, actor=actor)
 
 
 def _plain_save(instance: models.Model) -> None:

@@ -35,7 +35,7 @@ def record_change(
     *,
     instance: models.Model,
     action: ChangeAction,
-    changed_by: User | None,
+    actor: User | None,
     changes: dict[str, list[Any]] | None = None,
 ) -> ChangeRecord:
     """Write one version row; call it inside the transaction that made the change."""
@@ -45,8 +45,8 @@ def record_change(
         entity_label=str(instance)[:250],
         action=action,
         changes=changes or {},
-        changed_by=changed_by,
-        changed_by_label=str(changed_by) if changed_by else "",
+        changed_by=actor,
+        changed_by_label=str(actor) if actor else "",
     )
 
 

@@ -1,21 +1,19 @@
 """Who is on which end of a referral, and which referrals someone may see.
 
 ``open_referral_client_ids`` is the care relationship an open referral gives the
-people of the receiving organisation (listed in ``RELATIONSHIP_SOURCES``). Lists
-of referrals show an older person only when the door's own rules would let the
-viewer in: a care relationship plus a consent that covers referral details.
+people of the receiving organisation (registered as a relationship source at
+start-up). Lists of referrals show an older person only through the list door:
+a care relationship plus a consent that covers referral details.
 """
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from vangnet.audit.log import Actor, log_accesses
-from vangnet.audit.models import AuditEvent
-from vangnet.clients.access import professional_of, visible_client_ids
+from vangnet.audit.log import Actor
+from vangnet.clients.access import clients_shown, professional_of
 from vangnet.clients.models import CareTeamMember, Client
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.directory.models import Person
@@ -45,13 +43,6 @@ def sides_of(person: Person | None, referral: Referral) -> frozenset[Side]:
     if person.organisation_id == referral.receiving_organisation_id:
         sides.add(Side.RECEIVER)
     return frozenset(sides)
-
-
-def clients_with_referral_access(person: Person, client_ids: Iterable[int]) -> set[int]:
-    """Of these older people, those whose referral details ``person`` may see now."""
-    return visible_client_ids(
-        person, client_ids, category=DataCategory.REFERRAL, purpose=Purpose.REFERRAL
-    )
 
 
 def referrals_on_client_page(client: Client, person: Person | None) -> QuerySet[Referral]:
@@ -132,41 +123,32 @@ def inbox_for(actor: Actor, *, now: datetime | None = None) -> Inbox:
         .select_related(*related)
         .order_by("-sent_at", "-pk")[:LIST_LIMIT]
     )
-    visible = clients_with_referral_access(person, {r.client_id for r in [*received, *sent]})
-    shown: set[int] = set()
+    placed = [(section, r) for r in received if (section := _section(r, today)) is not None]
+    received_ids = {r.pk for r in received}
+    sent = [r for r in sent if r.pk not in received_ids]
+    visible = clients_shown(
+        actor,
+        {r.client_id for _section_name, r in placed} | {r.client_id for r in sent},
+        category=DataCategory.REFERRAL,
+        purpose=Purpose.REFERRAL,
+        objects=["referral-inbox"],
+    )
     sections = {
         "follow_up": inbox.follow_up,
         "new": inbox.new,
         "waiting": inbox.waiting,
         "running": inbox.running,
     }
-    for referral in received:
-        section = _section(referral, today)
-        if section is None:
-            continue
-        if referral.client_id not in visible:
+    for section, referral in placed:
+        if referral.client_id in visible:
+            sections[section].append(referral)
+        else:
             inbox.hidden += 1
-            continue
-        shown.add(referral.client_id)
-        sections[section].append(referral)
-    received_ids = {r.pk for r in received}
     for referral in sent:
-        if referral.pk in received_ids:
-            continue
-        if referral.client_id not in visible:
+        if referral.client_id in visible:
+            inbox.sent.append(referral)
+        else:
             inbox.hidden += 1
-            continue
-        shown.add(referral.client_id)
-        inbox.sent.append(referral)
-    if shown:
-        log_accesses(
-            actor=actor,
-            event=AuditEvent.READ,
-            client_ids=sorted(shown),
-            data_category=DataCategory.REFERRAL,
-            purpose=Purpose.REFERRAL,
-            objects=["referral-inbox"],
-        )
     return inbox
 
 

@@ -18,15 +18,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
-from vangnet.audit.log import Actor, log_accesses
+from vangnet.audit.log import Actor
 from vangnet.audit.models import AuditEvent
-from vangnet.clients.access import access_client, professional_of
+from vangnet.clients.access import access_client, clients_shown, professional_of
 from vangnet.clients.models import Client
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.core.params import number_param
 from vangnet.directory.models import Network
 from vangnet.screening import actions
-from vangnet.screening.access import visible_client_ids
 from vangnet.screening.catalogue import OFFERED, ZRM_LEVELS
 from vangnet.screening.charts import profile_chart
 from vangnet.screening.engine import AnswerError, Instrument, ItemType, load_instrument
@@ -379,25 +378,17 @@ def tasks(request: AuthenticatedHttpRequest) -> HttpResponse:
         number_param(request, "page", default=1, minimum=1)
     )
     task_list = list(page.object_list)
-    visible = visible_client_ids(
-        request.user,
+    visible = clients_shown(
+        Actor.from_request(request),
         {task.client_id for task in task_list},
         category=SCREENING,
         purpose=EARLY_DETECTION,
+        objects=["follow-up-list"],
     )
     names = {
         row["pk"]: f"{row['given_name']} {row['family_name']}"
         for row in Client.objects.filter(pk__in=visible).values("pk", "given_name", "family_name")
     }
-    if visible:
-        log_accesses(
-            actor=Actor.from_request(request),
-            event=AuditEvent.READ,
-            client_ids=sorted(visible),
-            data_category=SCREENING,
-            purpose=EARLY_DETECTION,
-            objects=["follow-up-list"],
-        )
     return render(
         request,
         "screening/tasks.html",

@@ -141,11 +141,11 @@ def test_my_clients_runs_the_same_queries_for_more_people(
     client: HttpClient, bob: User, contact_world: dict[str, Any], django_assert_max_num_queries: Any
 ) -> None:
     log_in(client, bob)
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(28):
         client.get(reverse("care:my-clients"))
     for _ in range(6):
         older = client_shared_with(bob)
         contact_person_set(actor=actor(bob), client=older, person=person_for(bob))
         action_for(bob, older, person_for(bob), due_on=timezone.localdate())
-    with django_assert_max_num_queries(27):
+    with django_assert_max_num_queries(28):
         assert client.get(reverse("care:my-clients")).status_code == 200

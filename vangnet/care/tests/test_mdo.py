@@ -332,7 +332,7 @@ def test_the_meeting_page_does_not_run_more_queries_for_a_longer_agenda(
     client.get(url)
     for i in range(8):
         on_agenda(alice, _named(f"Extra{i}", alice, world["gp"]), world["meeting"])
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(29):
         assert client.get(url).status_code == 200
 
 
@@ -340,5 +340,5 @@ def test_the_meeting_page_queries_with_a_short_agenda(
     client: HttpClient, alice: User, world: dict[str, Any], django_assert_max_num_queries: Any
 ) -> None:
     log_in(client, alice)
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(29):
         client.get(reverse("care:meeting", kwargs={"meeting_id": world["meeting"].pk}))

@@ -88,9 +88,9 @@ def test_my_actions_runs_the_same_queries_for_more_people(
 ) -> None:
     log_in(client, bob)
     action_for(alice, client_shared_with(bob, alice), person_for(bob))
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         client.get(reverse("care:my-actions"))
     for _ in range(8):
         action_for(alice, client_shared_with(bob, alice), person_for(bob))
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(25):
         assert client.get(reverse("care:my-actions")).status_code == 200

@@ -13,6 +13,7 @@ from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from vangnet.accounts.models import User
+from vangnet.audit.log import Actor
 from vangnet.audit.models import AccessLogEntry, AuditEvent
 from vangnet.casefinding.actions import casefinding_run_create
 from vangnet.casefinding.engine import find_cases
@@ -45,7 +46,7 @@ def _upload(client: Client, *files: SimpleUploadedFile, **fields: str) -> Any:
 def run(tmp_path: Path, practice: Organisation, bob: User) -> CaseFindingRun:
     folder = small_extract(tmp_path / "extract")
     result = find_cases(folder, reference_date=date(2026, 6, 30), today=date(2026, 11, 27))
-    return casefinding_run_create(practice=practice, acting_user=bob, result=result)
+    return casefinding_run_create(practice=practice, actor=Actor(bob), result=result)
 
 
 def test_a_practice_uploads_a_zip_and_reads_its_list(
@@ -217,7 +218,7 @@ def test_the_list_page_does_not_query_more_for_a_longer_list(
         folder = tmp_path / str(size)
         generate_extract(patients=size, out_dir=folder, seed=size, as_of=date(2026, 6, 30))
         result = find_cases(folder, reference_date=date(2026, 6, 30), today=date(2026, 11, 27))
-        runs.append(casefinding_run_create(practice=practice, acting_user=bob, result=result))
+        runs.append(casefinding_run_create(practice=practice, actor=Actor(bob), result=result))
     assert runs[0].patients_listed < 10 < 50 < runs[1].patients_listed
     # The same small number of queries, whatever the length of the list.
     for run in runs:

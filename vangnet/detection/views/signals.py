@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
-from vangnet.audit.log import Actor, log_accesses
+from vangnet.audit.log import Actor
 from vangnet.audit.models import AuditEvent
-from vangnet.clients.access import access_client, professional_of
+from vangnet.clients.access import access_client, clients_shown, professional_of
 from vangnet.clients.models import Client
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.detection import actions
@@ -184,22 +184,19 @@ def _own_matches(actor: Actor, signal: Signal) -> list[Client]:
     user = actor.user
     if user is None:
         return []
-    ids = [s.pk for s in find_matches(signal)]
-    clients = [
-        c
-        for c in Client.objects.select_related("neighbourhood", "network").filter(pk__in=ids)
-        if record_visible_to(user, c, EARLY_DETECTION)
-    ]
-    if clients:
-        log_accesses(
-            actor=actor,
-            event=AuditEvent.SEARCH,
-            client_ids=[c.pk for c in clients],
-            data_category=DataCategory.IDENTITY,
-            purpose=EARLY_DETECTION,
-            objects=[f"signal:{signal.pk}", "own-matches"],
-        )
-    return clients
+    visible = clients_shown(
+        actor,
+        [s.pk for s in find_matches(signal)],
+        category=DataCategory.IDENTITY,
+        purpose=EARLY_DETECTION,
+        event=AuditEvent.SEARCH,
+        objects=[f"signal:{signal.pk}", "own-matches"],
+    )
+    return list(
+        Client.objects.select_related("neighbourhood", "network")
+        .filter(pk__in=visible)
+        .order_by("family_name", "given_name", "pk")
+    )
 
 
 def _linked_summary(signal: Signal) -> dict[str, Any] | None:

@@ -37,7 +37,7 @@ class ImportSummary:
     created: int
 
 
-def import_apply(*, result: CheckResult, acting_user: User | None) -> ImportSummary:
+def import_apply(*, result: CheckResult, actor: User | None) -> ImportSummary:
     """Write every row of a checked file, or none: one transaction, a version row for each entry."""
     if result.problems or not result.rows:
         raise ImportRefused(_("The file has problems; nothing was imported."))
@@ -46,7 +46,7 @@ def import_apply(*, result: CheckResult, acting_user: User | None) -> ImportSumm
     with transaction.atomic():
         for row in result.rows:
             data = dict(row.data)
-            data["owner"] = data.get("owner") or acting_user
+            data["owner"] = data.get("owner") or actor
             instance = model(**data, last_confirmed_at=now)
             # A last check by the model itself; any error here undoes the whole import.
             instance.full_clean(exclude=["owner"])
@@ -56,7 +56,7 @@ def import_apply(*, result: CheckResult, acting_user: User | None) -> ImportSumm
             record_change(
                 instance=instance,
                 action=ChangeAction.IMPORT,
-                changed_by=acting_user,
+                actor=actor,
                 changes=diff({}, snapshot(instance)),
             )
     return ImportSummary(kind=result.kind, created=len(result.rows))

@@ -156,7 +156,7 @@ def job_apply(job_id: int) -> None:
                 )
                 return
             with transaction.atomic():
-                summary = import_apply(result=result, acting_user=job.uploaded_by)
+                summary = import_apply(result=result, actor=job.uploaded_by)
                 ImportJob.objects.filter(pk=job_id).update(
                     status=ImportJobStatus.DONE,
                     created_count=summary.created,

@@ -96,7 +96,7 @@ def test_an_export_imports_again_unchanged(social_map: Network, alice: User) -> 
     ):
         result = check_file(content, f"{kind}.csv", kind)
         assert result.problems == []
-        import_apply(result=result, acting_user=alice)
+        import_apply(result=result, actor=alice)
     new = Organisation.objects.get(name="Welzijn Oude Kern")
     assert new.phone == "+31 990 123 456"
     assert [a.code for a in new.areas.all()] == ["BU09990101"]

@@ -68,7 +68,7 @@ def test_a_file_with_errors_lists_them_in_dutch_and_writes_nothing(alice: User) 
     assert "rij 2" in problems[(5, "naam")].message
     assert all(p.message and p.fix for p in result.problems)
     with pytest.raises(ImportRefused):
-        import_apply(result=result, acting_user=alice)
+        import_apply(result=result, actor=alice)
     assert Organisation.objects.count() == 0
 
 
@@ -76,7 +76,7 @@ def test_a_good_csv_lands_whole_with_a_version_row_each(alice: User) -> None:
     area_tree()
     result = check_file(csv_bytes(GOOD_ORGANISATIONS), "organisaties.csv", Kind.ORGANISATIONS)
     assert result.problems == []
-    summary = import_apply(result=result, acting_user=alice)
+    summary = import_apply(result=result, actor=alice)
     assert summary.created == 2
     anker = Organisation.objects.get(name="Huisartsenpraktijk Het Anker")
     assert anker.type == "gp_practice"
@@ -102,7 +102,7 @@ def test_a_good_xlsx_lands_whole_and_keeps_the_agb_zeros(alice: User) -> None:
     )
     result = check_file(data, "organisations.xlsx", Kind.ORGANISATIONS)
     assert result.problems == []
-    import_apply(result=result, acting_user=alice)
+    import_apply(result=result, actor=alice)
     pharmacy = Organisation.objects.get(name="Apotheek Zoë")
     assert pharmacy.agb_code == "01234567"
     assert pharmacy.type == "pharmacy"
@@ -137,7 +137,7 @@ def test_people_land_with_their_working_days(alice: User) -> None:
     )
     result = check_file(csv_bytes(text), "mensen.csv", Kind.PEOPLE)
     assert result.problems == []
-    import_apply(result=result, acting_user=alice)
+    import_apply(result=result, actor=alice)
     fatima = Person.objects.get(name="Fatima Bouzid")
     assert fatima.working_days == ["mon", "tue", "thu"]
     assert fatima.discipline == "sociaal_werker"
@@ -164,7 +164,7 @@ def test_services_check_needs_waiting_time_and_contact(alice: User) -> None:
     text = text.split("Koffie")[0]
     result = check_file(csv_bytes(text), "aanbod.csv", Kind.SERVICES)
     assert result.problems == []
-    import_apply(result=result, acting_user=alice)
+    import_apply(result=result, actor=alice)
     service = Service.objects.get()
     assert service.needs == ["loneliness", "falls"]
     assert service.waiting_days == 14

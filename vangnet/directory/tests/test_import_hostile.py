@@ -59,7 +59,7 @@ def test_a_million_row_workbook_is_refused_and_nothing_is_written(alice: User) -
     assert not result.ok and result.rows == []
     assert "geen gewone werkmap" in result.problems[0].message
     with pytest.raises(Exception, match="niets"):
-        import_apply(result=result, acting_user=alice)
+        import_apply(result=result, actor=alice)
     assert Organisation.objects.count() == 0
 
 
@@ -226,7 +226,7 @@ def test_what_passes_the_check_applies_on_this_database(alice: User) -> None:
     ).encode()
     result = check_file(people, "mensen.csv", Kind.PEOPLE)
     assert result.problems == []
-    import_apply(result=result, acting_user=alice)
+    import_apply(result=result, actor=alice)
     assert set(Person.objects.values_list("name", flat=True)) == {
         "Fatima\tBouzid",
         "Zoë Ĳsselmeer 🌷",

@@ -128,7 +128,7 @@ def _form_kwargs(request: AuthenticatedHttpRequest, kind: Kind) -> dict[str, Any
 def _save_form(request: AuthenticatedHttpRequest, kind: Kind, form: forms.ModelForm[Any]) -> Entry:
     entry: Entry = form.save(commit=False)
     areas = list(form.cleaned_data["areas"]) if kind.has_areas else None
-    return entry_save(entry=entry, changed_by=request.user, areas=areas)
+    return entry_save(entry=entry, actor=request.user, areas=areas)
 
 
 def _entry_create(request: AuthenticatedHttpRequest, kind: Kind) -> HttpResponse:
@@ -185,7 +185,7 @@ def _entry_delete(request: AuthenticatedHttpRequest, kind: Kind, pk: int) -> Htt
         raise PermissionDenied
     if request.method == "POST":
         try:
-            entry_delete(entry=entry, changed_by=request.user)
+            entry_delete(entry=entry, actor=request.user)
         except EntryInUse:
             messages.error(
                 request,
@@ -206,7 +206,7 @@ def _entry_confirm(request: AuthenticatedHttpRequest, kind: Kind, pk: int) -> Ht
     entry = _get_entry(kind, pk)
     if not viewer_for(request).can_edit(entry):
         raise PermissionDenied
-    entry_confirm(entry=entry, confirmed_by=request.user)
+    entry_confirm(entry=entry, actor=request.user)
     messages.success(
         request, _("Thank you. %(name)s is confirmed as correct.") % {"name": entry.name}
     )

@@ -26,7 +26,7 @@ def confirm_link(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "directory/link_invalid.html", {"expired": False}, status=404)
     context = {"entry": entry, "kind": entry._meta.verbose_name, "recipient": recipient}
     if request.method == "POST":
-        entry_confirm(entry=entry, confirmed_by=recipient)
+        entry_confirm(entry=entry, actor=recipient)
         return render(request, "directory/link_confirmed.html", context)
     response = render(request, "directory/link_confirm.html", context)
     response["X-Robots-Tag"] = "noindex"

@@ -146,7 +146,7 @@ def network_create(request: AuthenticatedHttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         network = actions.network_save(
             network=form.save(commit=False),
-            changed_by=request.user,
+            actor=request.user,
             areas=list(form.cleaned_data["areas"]),
         )
         messages.success(request, _("Saved: %(name)s.") % {"name": network.name})
@@ -171,7 +171,7 @@ def network_edit(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         network = actions.network_save(
             network=form.save(commit=False),
-            changed_by=request.user,
+            actor=request.user,
             areas=list(form.cleaned_data["areas"]),
         )
         messages.success(request, _("Saved: %(name)s.") % {"name": network.name})
@@ -196,7 +196,7 @@ def party_create(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     party = NetworkParty(network=network)
     form = NetworkPartyForm(request.POST or None, instance=party, network=network, initial=initial)
     if request.method == "POST" and form.is_valid():
-        actions.party_save(party=form.save(commit=False), changed_by=request.user)
+        actions.party_save(party=form.save(commit=False), actor=request.user)
         messages.success(request, _("The network's structure is saved."))
         return redirect(reverse("directory:network_detail", args=[slug]) + "#structure")
     return render(
@@ -218,7 +218,7 @@ def party_edit(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpRes
     party = get_object_or_404(NetworkParty, network=network, pk=pk)
     form = NetworkPartyForm(request.POST or None, instance=party, network=network)
     if request.method == "POST" and form.is_valid():
-        actions.party_save(party=form.save(commit=False), changed_by=request.user)
+        actions.party_save(party=form.save(commit=False), actor=request.user)
         messages.success(request, _("The network's structure is saved."))
         return redirect(reverse("directory:network_detail", args=[slug]) + "#structure")
     return render(
@@ -243,7 +243,7 @@ def party_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> HttpR
     )
     back = reverse("directory:network_detail", args=[slug])
     if request.method == "POST":
-        actions.party_delete(party=party, changed_by=request.user)
+        actions.party_delete(party=party, actor=request.user)
         messages.success(
             request, _("Removed from the network: %(name)s.") % {"name": party.organisation.name}
         )
@@ -277,7 +277,7 @@ def _assignment_form_page(
     form = StepAssignmentForm(request.POST or None, instance=assignment, initial=initial)
     back = reverse("directory:network_matrix", args=[network.slug])
     if request.method == "POST" and form.is_valid():
-        saved = actions.assignment_save(assignment=form.save(commit=False), changed_by=request.user)
+        saved = actions.assignment_save(assignment=form.save(commit=False), actor=request.user)
         messages.success(request, _("Who does what is saved."))
         return redirect(f"{back}#step-{saved.step}")
     context: dict[str, Any] = {"form": form, "title": title, "cancel_url": back}
@@ -328,7 +328,7 @@ def assignment_delete(request: AuthenticatedHttpRequest, slug: str, pk: int) -> 
     )
     back = reverse("directory:network_matrix", args=[slug])
     if request.method == "POST":
-        actions.assignment_delete(assignment=assignment, changed_by=request.user)
+        actions.assignment_delete(assignment=assignment, actor=request.user)
         messages.success(request, _("Removed: %(label)s.") % {"label": str(assignment)})
         return redirect(f"{back}#step-{assignment.step}")
     return render(

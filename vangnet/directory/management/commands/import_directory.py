@@ -55,5 +55,5 @@ class Command(BaseCommand):
                     "Run again with --apply to import them."
                 )
                 return
-            summary = import_apply(result=result, acting_user=user)
+            summary = import_apply(result=result, actor=user)
         self.stdout.write(self.style.SUCCESS(f"{summary.created} {summary.kind.value} imported."))
