@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from vangnet.clients.forms import DATE_INPUT, ClientForm
 from vangnet.clients.models import validate_birth_date
 from vangnet.consent.models import ConsentMethod, GivenBy
+from vangnet.core.formfields import choice, labels_from, model_choice
 from vangnet.detection.models import (
     DESCRIPTION_MAX,
     PUBLIC_REPORTER_KINDS,
@@ -283,7 +284,7 @@ class RouteForm(forms.Form):
 
     def __init__(self, *args: Any, options: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["target"].choices = options  # type: ignore[attr-defined]
+        choice(self, "target").choices = options
 
 
 def professionals_for(network: Network) -> QuerySet[Person]:
@@ -307,7 +308,7 @@ class FirstContactForm(forms.Form):
 
     def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["person"].queryset = professionals_for(network)  # type: ignore[attr-defined]
+        model_choice(self, "person").queryset = professionals_for(network)
 
 
 class CloseForm(forms.Form):
@@ -366,7 +367,7 @@ class RegisterWithContactForm(RegisterForm):
 
     def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["contact_person"].queryset = professionals_for(network)  # type: ignore[attr-defined]
+        model_choice(self, "contact_person").queryset = professionals_for(network)
         self.fields["agreed"].label = _(
             "The older person agrees that the network records these details and that the "
             "contact person below gets in touch."
@@ -384,7 +385,7 @@ class CoordinationPointForm(forms.ModelForm[CoordinationPoint]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["staff"].queryset = (  # type: ignore[attr-defined]
+        model_choice(self, "staff").queryset = (
             Person.objects.filter(user__isnull=False, user__groups__name="coordinator")
             .select_related("organisation")
             .distinct()
@@ -399,6 +400,14 @@ def network_area_choices(network: Network) -> QuerySet[Area]:
     for area in own:
         ids.update(area.self_and_ancestor_ids())
     return Area.objects.filter(pk__in=ids).order_by("code")
+
+
+def _area_with_level(area: Area) -> str:
+    return f"{area.name} ({area.get_level_display().lower()})"
+
+
+def _person_with_organisation(person: Person) -> str:
+    return f"{person.name}, {person.organisation.name}"
 
 
 class ActivityForm(forms.ModelForm[EarlyDetectionActivity]):
@@ -429,16 +438,12 @@ class ActivityForm(forms.ModelForm[EarlyDetectionActivity]):
 
     def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["areas"].queryset = network_area_choices(network)  # type: ignore[attr-defined]
-        self.fields["areas"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda a: f"{a.name} ({a.get_level_display().lower()})"
-        )
-        self.fields["organisation"].queryset = Organisation.objects.order_by("name")  # type: ignore[attr-defined]
-        self.fields["contact_person"].queryset = Person.objects.select_related(  # type: ignore[attr-defined]
+        model_choice(self, "areas").queryset = network_area_choices(network)
+        labels_from(model_choice(self, "areas"), _area_with_level)
+        model_choice(self, "organisation").queryset = Organisation.objects.order_by("name")
+        model_choice(self, "contact_person").queryset = Person.objects.select_related(
             "organisation"
         ).order_by("name")
-        self.fields["contact_person"].label_from_instance = (  # type: ignore[attr-defined]
-            lambda p: f"{p.name}, {p.organisation.name}"
-        )
+        labels_from(model_choice(self, "contact_person"), _person_with_organisation)
         if not self.instance.pk:
             self.fields["starts_on"].initial = timezone.localdate()

@@ -8,7 +8,6 @@ Views never query ``Signal`` directly for one signal: they go through
 import secrets
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import ClassVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -302,7 +301,7 @@ class Signal(models.Model):
     close_note = models.CharField(_("note on closing"), max_length=300, blank=True)
     last_reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
 
-    objects: ClassVar[SignalQuerySet] = SignalQuerySet.as_manager()  # type: ignore[assignment]
+    objects = SignalQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("signal")
@@ -541,7 +540,7 @@ class EarlyDetectionActivity(models.Model):
         related_name="+",
     )
 
-    objects: ClassVar[ActivityQuerySet] = ActivityQuerySet.as_manager()  # type: ignore[assignment]
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("early-detection activity")

@@ -1,6 +1,7 @@
 """Sending notifications. Keep subjects and bodies free of names and other personal details."""
 
 from collections.abc import Iterable
+from functools import partial
 
 from django.db import transaction
 
@@ -27,9 +28,7 @@ def notify(
     ]
     if email:
         for notification in created:
-            transaction.on_commit(
-                lambda pk=notification.pk: email_notification.enqueue(pk)  # type: ignore[misc]
-            )
+            transaction.on_commit(partial(email_notification.enqueue, notification.pk))
     return created
 
 

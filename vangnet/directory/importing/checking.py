@@ -187,7 +187,7 @@ class _Checker:
                 % {"length": len(value), "max": column.max_length},
                 _("Shorten it."),
             )
-        if MOJIBAKE_RE.search(value):
+        if garbled := MOJIBAKE_RE.search(value):
             self.problem(
                 row.number,
                 key,
@@ -195,7 +195,7 @@ class _Checker:
                     "The text looks garbled ('%(sample)s'): "
                     "the file was read with the wrong encoding."
                 )
-                % {"sample": MOJIBAKE_RE.search(value).group(0)},  # type: ignore[union-attr]
+                % {"sample": garbled.group(0)},
                 _("Open the original file and save it as 'CSV UTF-8', then import it again."),
             )
         return value
