@@ -14,9 +14,8 @@ from datetime import date, datetime, timedelta
 from django.db.models import prefetch_related_objects
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from vangnet.accounts.models import User
 from vangnet.audit.models import AccessLogEntry
@@ -45,7 +44,7 @@ class Card:
     """One piece of today's work: a title, a number, one line of text, the list it counts."""
 
     key: str
-    title: str | Promise
+    title: str
     count: int | None
     text: str
     url: str
@@ -116,14 +115,14 @@ def _coordination_cards(user: User, moment: datetime) -> list[Card]:
         cards += [
             Card(
                 "signals-new",
-                gettext_lazy("New signals"),
+                _("New signals"),
                 counts["untriaged"],
                 _("Worries that came in and still have to be passed on."),
                 f"{queue}?show=new",
             ),
             Card(
                 "signals-overdue",
-                gettext_lazy("Signals past their term"),
+                _("Signals past their term"),
                 counts["overdue"],
                 _("Not passed on or picked up in time. Do these first."),
                 queue,
@@ -133,7 +132,7 @@ def _coordination_cards(user: User, moment: datetime) -> list[Card]:
     cards.append(
         Card(
             "follow-ups",
-            gettext_lazy("Proposed follow-up"),
+            _("Proposed follow-up"),
             tasks.count(),
             _("A screening changed someone's risk profile. Arrange what comes next."),
             reverse("screening:tasks"),
@@ -142,7 +141,7 @@ def _coordination_cards(user: User, moment: datetime) -> list[Card]:
     cards.append(
         Card(
             "emergency-review",
-            gettext_lazy("Emergency access to review"),
+            _("Emergency access to review"),
             AccessLogEntry.objects.emergency_uses_unreviewed().count(),
             _("Someone opened a file in an emergency. Check whether that was needed."),
             reverse("audit:review"),
@@ -151,7 +150,7 @@ def _coordination_cards(user: User, moment: datetime) -> list[Card]:
     cards.append(
         Card(
             "meetings",
-            gettext_lazy("Coming MDOs"),
+            _("Coming MDOs"),
             meetings_coming(Viewer.of(user), moment).count(),
             _("Multidisciplinary meetings planned from today on."),
             reverse("care:meetings"),
@@ -163,7 +162,7 @@ def _coordination_cards(user: User, moment: datetime) -> list[Card]:
 def _referrals_card(counts: InboxCounts) -> Card:
     return Card(
         "referrals",
-        gettext_lazy("Referrals waiting"),
+        _("Referrals waiting"),
         counts.to_do,
         _(
             "New: %(new)d. Waiting for first contact: %(waiting)d. Late: %(overdue)d. "
@@ -188,7 +187,7 @@ def _casefinding_card(user: User) -> Card | None:
     if run is None:
         return Card(
             "casefinding",
-            gettext_lazy("Case-finding"),
+            _("Case-finding"),
             None,
             _("No list yet. Upload an extract from your GP system to make one."),
             url,
@@ -196,7 +195,7 @@ def _casefinding_card(user: User) -> Card | None:
     to_approach = sum(int(run.category_counts.get(c.value, 0)) for c in TO_APPROACH)
     return Card(
         "casefinding",
-        gettext_lazy("People to approach"),
+        _("People to approach"),
         to_approach,
         _("Moderate or severe frailty, on the list of %(date)s.")
         % {"date": formats.date_format(timezone.localtime(run.created_at), "j F Y")},
@@ -215,7 +214,7 @@ def _own_cards(
         cards.append(
             Card(
                 "actions",
-                gettext_lazy("My actions"),
+                _("My actions"),
                 work.actions_open,
                 ngettext(
                     "%(count)d of them is past its date.",
@@ -232,7 +231,7 @@ def _own_cards(
         cards.append(
             Card(
                 "evaluations",
-                gettext_lazy("Evaluations this week"),
+                _("Evaluations this week"),
                 work.evaluations_due,
                 _("Plans of your older people to evaluate by Sunday, late ones included."),
                 reverse("care:my-clients"),
@@ -241,7 +240,7 @@ def _own_cards(
     cards.append(
         Card(
             "signals-mine",
-            gettext_lazy("Signals for me"),
+            _("Signals for me"),
             Signal.objects.passed_on_to(person).count(),
             _("Worries the coordination point passed on to you."),
             reverse("detection:overview"),
@@ -250,7 +249,7 @@ def _own_cards(
     cards.append(
         Card(
             "clients",
-            gettext_lazy("Older people"),
+            _("Older people"),
             _clients_visible(user, person),
             _("The older people you may see: you help them and they agreed."),
             reverse("clients:list"),
@@ -262,7 +261,7 @@ def _own_cards(
         cards.append(
             Card(
                 "meetings",
-                gettext_lazy("Coming MDOs"),
+                _("Coming MDOs"),
                 meetings,
                 _("Meetings you take part in, from today on."),
                 reverse("care:meetings"),
@@ -282,7 +281,7 @@ def _clients_visible(user: User, person: Person) -> int:
 def _inbox_card(user: User) -> Card:
     return Card(
         "inbox",
-        gettext_lazy("Unread messages"),
+        _("Unread messages"),
         Notification.objects.filter(recipient=user).unread().count(),
         _("Messages in your inbox you have not opened yet."),
         reverse("notifications:inbox"),
