@@ -7,8 +7,12 @@ PYTHON ?= $(shell for p in python3.13 python3.12 $(HOME)/.pyenv/versions/3.13*/b
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null && { command -v $$p; break; }; done)
 APPS := $(patsubst vangnet/%/apps.py,%,$(wildcard vangnet/*/apps.py))
 DEMO_DATA ?= $(CURDIR)/data/demo
+# The demo's port: make demo PORT=8123
+PORT ?= 8000
+# The browser tests drive this Chromium (the same variable as vangnet/conftest.py reads).
+CHROMIUM := $(or $(VANGNET_CHROMIUM),/usr/bin/chromium)
 
-.PHONY: demo test lint types pytest messages messages-app clean
+.PHONY: demo vangnet test check-browser lint types pytest messages messages-app clean
 
 $(BIN)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed"; exit 1; }
@@ -18,14 +22,37 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 # The demo runs in debug mode and shows the demo accounts' login code on the code page.
-DEMO_ENV := VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 VANGNET_DEMO_OTP=1
+DEMO_ENV := VANGNET_DATA_DIR=$(DEMO_DATA) VANGNET_DEBUG=1 VANGNET_DEMO_OTP=1 \
+	VANGNET_SITE_URL=http://127.0.0.1:$(PORT)
 
 demo: $(BIN)/.installed
 	$(DEMO_ENV) $(BIN)/vangnet migrate --noinput
 	$(DEMO_ENV) $(BIN)/vangnet demo
-	$(DEMO_ENV) $(BIN)/vangnet runserver 127.0.0.1:8000
+	$(DEMO_ENV) $(BIN)/vangnet runserver 127.0.0.1:$(PORT)
 
-test: $(BIN)/.installed lint types pytest
+# Any vangnet command against the demo's data: make vangnet ARGS="poster demo --format pdf --out poster.pdf"
+vangnet: $(BIN)/.installed
+	@test -n '$(ARGS)' || { echo 'Say which command, for example: make vangnet ARGS="poster demo --format pdf --out poster.pdf"'; exit 2; }
+	$(DEMO_ENV) $(BIN)/vangnet $(ARGS)
+
+test: check-browser $(BIN)/.installed lint types pytest
+
+# The browser tests need Chromium. As root with apt-get it is installed (as .ci/run does);
+# otherwise this stops at once with what to install. Skipped when the browser tests are.
+check-browser:
+ifeq (,$(findstring not browser,$(PYTEST_ARGS)))
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ -z "$(VANGNET_CHROMIUM)" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "Installing Chromium for the browser tests (apt-get install chromium)"; \
+			export DEBIAN_FRONTEND=noninteractive; \
+			apt-get update -qq && apt-get install -y -qq chromium >/dev/null || exit 1; \
+			[ -x "$(CHROMIUM)" ] || { echo "Chromium was installed but is not at $(CHROMIUM): point VANGNET_CHROMIUM at it."; exit 1; }; \
+		else \
+			echo "The browser tests need Chromium at $(CHROMIUM): install it (sudo apt-get install chromium), point VANGNET_CHROMIUM at another one, or skip them with make test PYTEST_ARGS=\"-m 'not browser'\"."; \
+			exit 1; \
+		fi; \
+	fi
+endif
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
@@ -34,7 +61,7 @@ lint: $(BIN)/.installed
 types: $(BIN)/.installed
 	$(BIN)/mypy vangnet benchmarks
 
-pytest: $(BIN)/.installed
+pytest: check-browser $(BIN)/.installed
 	$(BIN)/pytest -q $(PYTEST_ARGS)
 
 messages: export VANGNET_DATA_DIR = $(CURDIR)/data

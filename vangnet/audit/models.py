@@ -43,6 +43,15 @@ class AccessLogQuerySet(models.QuerySet["AccessLogEntry"]):
     def for_client(self, client_id: int) -> "AccessLogQuerySet":
         return self.filter(client_id=client_id)
 
+    def emergency_attempts(self) -> "AccessLogQuerySet":
+        """Every attempt at emergency access: uses (with an older person) and refusals."""
+        return self.filter(break_glass=True, purpose="break_glass")
+
+    def emergency_uses_unreviewed(self) -> "AccessLogQuerySet":
+        """Uses of emergency access that no coordinator has reviewed yet."""
+        reviewed = BreakGlassReview.objects.values("log_entry_id")
+        return self.emergency_attempts().filter(client_id__isnull=False).exclude(pk__in=reviewed)
+
 
 class AccessLogEntry(models.Model):
     """One access to client data: who, whom, what, when, why.
@@ -81,6 +90,14 @@ class AccessLogEntry(models.Model):
         verbose_name_plural = _("access log")
         ordering = ("-pk",)
         default_permissions = ("view",)
+        # Emergency access is rare; its review list and count read only these rows.
+        indexes = [
+            models.Index(
+                fields=["purpose"],
+                condition=models.Q(break_glass=True),
+                name="access_log_break_glass",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"#{self.pk} {self.event} {self.occurred_at:%Y-%m-%d %H:%M}"

@@ -56,7 +56,7 @@ def _refusal(entry: AccessLogEntry) -> str:
 def review_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     """Every attempt at emergency access: uses to review, and refusals, which name nobody."""
     _require_coordinator(request)
-    entries = list(AccessLogEntry.objects.filter(break_glass=True, purpose="break_glass")[:200])
+    entries = list(AccessLogEntry.objects.emergency_attempts()[:200])
     used = [e for e in entries if e.client_id is not None]
     reviews = {
         r.log_entry_id: r

@@ -7,7 +7,7 @@ a care relationship with them. Other items show as "no consent", without a name.
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db.models import F, Max, Q, QuerySet
 from django.http import Http404
@@ -90,6 +90,13 @@ def meetings_for(viewer: Viewer) -> QuerySet[Meeting]:
         return rows.none()
     person = viewer.person
     return rows.filter(Q(organiser=person) | Q(participants=person)).distinct()
+
+
+def meetings_coming(viewer: Viewer, now: datetime | None = None) -> QuerySet[Meeting]:
+    """The planned meetings from ``now`` on that this viewer may open: the list's "coming up"."""
+    return meetings_for(viewer).filter(
+        status=MeetingStatus.PLANNED, starts_at__gte=now or timezone.now()
+    )
 
 
 @dataclass

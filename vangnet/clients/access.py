@@ -8,7 +8,7 @@ after the same queries.
 """
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
@@ -276,6 +276,32 @@ def clients_shown(
             objects=objects,
         )
     return visible
+
+
+def clients_counted(
+    user: User | None,
+    groups: Mapping[str, Iterable[int]],
+    *,
+    category: DataCategory,
+    purpose: Purpose,
+) -> dict[str, int]:
+    """For counts only: per group, how many rows ``user`` may be shown, by the list door's rule.
+
+    Each group holds one client number per row (two referrals for the same
+    person count twice). The rule is that of ``clients_shown``, so a count
+    never includes a row the list it stands for would hide. It writes no
+    access-log row: a number names nobody and shows nothing about anyone; the
+    list behind it logs every person it shows when it is opened. Never use it
+    to decide which people to show. Three queries however many rows.
+    """
+    rows = {name: list(ids) for name, ids in groups.items()}
+    visible = _visible_ids(
+        professional_of(user),
+        {client_id for ids in rows.values() for client_id in ids},
+        category=category,
+        purpose=purpose,
+    )
+    return {name: sum(1 for client_id in ids if client_id in visible) for name, ids in rows.items()}
 
 
 def clients_listed(

@@ -33,21 +33,20 @@ from vangnet.clients.access import clients_shown, decide, professional_of
 from vangnet.clients.models import CareTeamMember, Client
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.detection.matching import Score, find_matches
-from vangnet.detection.models import CoordinationPoint, Signal, SignalStatus
+from vangnet.detection.models import RECIPIENT_STATUSES, CoordinationPoint, Signal
 from vangnet.directory.models import Network, Person
 
 SIGNALS = DataCategory.SIGNALS
 EARLY_DETECTION = Purpose.EARLY_DETECTION
 
-# A recipient keeps the relationship while the signal is theirs to act on.
-RECIPIENT_STATUSES = (SignalStatus.ROUTED, SignalStatus.PICKED_UP)
-
 
 def signal_client_ids(person: Person) -> QuerySet[Signal, int]:
     """Relationship source: the older people of open signals passed on to ``person``."""
-    return Signal.objects.filter(
-        recipient=person, status__in=RECIPIENT_STATUSES, client__isnull=False
-    ).values_list("client_id", flat=True)
+    return (
+        Signal.objects.passed_on_to(person)
+        .filter(client__isnull=False)
+        .values_list("client_id", flat=True)
+    )
 
 
 def coordinated_network_ids(user: User | None) -> set[int]:

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +74,10 @@ class SignalStatus(models.TextChoices):
 # The service-level timer runs until someone has picked the signal up (or it is closed).
 TIMED_STATUSES = (SignalStatus.NEW, SignalStatus.IN_TRIAGE, SignalStatus.ROUTED)
 OPEN_STATUSES = (*TIMED_STATUSES, SignalStatus.PICKED_UP)
+# Still with the coordination point: not yet passed on.
+UNTRIAGED_STATUSES = (SignalStatus.NEW, SignalStatus.IN_TRIAGE)
+# A recipient keeps the signal while it is theirs to act on.
+RECIPIENT_STATUSES = (SignalStatus.ROUTED, SignalStatus.PICKED_UP)
 
 
 class PublicStatus(models.TextChoices):
@@ -200,6 +204,25 @@ class SignalQuerySet(models.QuerySet["Signal"]):
 
     def for_networks(self, network_ids: set[int]) -> "SignalQuerySet":
         return self.filter(network_id__in=network_ids)
+
+    def untriaged(self) -> "SignalQuerySet":
+        return self.filter(status__in=UNTRIAGED_STATUSES)
+
+    def passed_on_to(self, person: Person) -> "SignalQuerySet":
+        """Signals passed on to ``person`` that are still theirs to act on."""
+        return self.filter(recipient=person, status__in=RECIPIENT_STATUSES)
+
+    def queue_counts(self, now: datetime | None = None) -> dict[str, int]:
+        """How many of these wait for triage (``untriaged``) and are past their term (``overdue``).
+
+        The same conditions as ``untriaged()`` and ``overdue()``, in one query.
+        """
+        moment = now or timezone.now()
+        counts: dict[str, int] = self.aggregate(
+            untriaged=Count("pk", filter=Q(status__in=UNTRIAGED_STATUSES)),
+            overdue=Count("pk", filter=Q(status__in=TIMED_STATUSES, due_at__lt=moment)),
+        )
+        return counts
 
 
 class Signal(models.Model):

@@ -12,13 +12,20 @@ from datetime import date, datetime, timedelta
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from vangnet.accounts.models import User
 from vangnet.audit.log import Actor
-from vangnet.clients.access import clients_shown, professional_of
+from vangnet.clients.access import clients_counted, clients_shown, professional_of
 from vangnet.clients.models import CareTeamMember, Client
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.directory.models import Person
 from vangnet.referrals.lifecycle import Side
-from vangnet.referrals.models import ACTIVE_STATUSES, WAITING_FOR_CONTACT, Referral, Status
+from vangnet.referrals.models import (
+    ACTIVE_STATUSES,
+    WAITING_FOR_CONTACT,
+    Referral,
+    ReferralSettings,
+    Status,
+)
 
 # Sent referrals stay on the referrer's list this long after they ended.
 RECENTLY_ENDED_DAYS = 60
@@ -106,8 +113,7 @@ def inbox_for(actor: Actor, *, now: datetime | None = None) -> Inbox:
         "referrer",
     )
     received = list(
-        Referral.objects.open_on(today)
-        .filter(receiving_organisation_id=person.organisation_id)
+        _received(person, today)
         .select_related(*related)
         .order_by("first_contact_due_on", "sent_at", "pk")[:LIST_LIMIT]
     )
@@ -150,6 +156,65 @@ def inbox_for(actor: Actor, *, now: datetime | None = None) -> Inbox:
         else:
             inbox.hidden += 1
     return inbox
+
+
+def _received(person: Person, today: date) -> QuerySet[Referral]:
+    """Open referrals received by ``person``'s organisation: the inbox's upper part."""
+    return Referral.objects.open_on(today).filter(receiving_organisation_id=person.organisation_id)
+
+
+@dataclass(frozen=True)
+class InboxCounts:
+    """How many referrals wait in each part of the inbox; ``receives`` says if there is an inbox."""
+
+    receives: bool
+    new: int = 0
+    waiting: int = 0
+    overdue: int = 0
+    follow_up: int = 0
+
+    @property
+    def to_do(self) -> int:
+        return self.new + self.waiting + self.follow_up
+
+
+def inbox_counted(user: User, *, now: datetime | None = None) -> InboxCounts:
+    """The inbox's received parts as counts, by the same rule as ``inbox_for``; logs nothing.
+
+    Referrals of older people the inbox would hide are not counted. ``receives`` is
+    true when the organisation ever received a referral or is a network's point of
+    contact for referrals. A fixed number of queries however many referrals.
+    """
+    person = professional_of(user)
+    if person is None:
+        return InboxCounts(receives=False)
+    today = timezone.localdate(now or timezone.now())
+    groups: dict[str, list[int]] = {"new": [], "waiting": [], "overdue": [], "follow_up": []}
+    received = _received(person, today).only(
+        "client_id",
+        "status",
+        "first_contact_due_on",
+        "follow_up_due_on",
+        "follow_up_reminded_at",
+        "follow_up_recorded_at",
+    )
+    for referral in received:
+        section = _section(referral, today)
+        if section in ("new", "waiting", "follow_up"):
+            groups[section].append(referral.client_id)
+        if section in ("new", "waiting") and referral.is_overdue(today):
+            groups["overdue"].append(referral.client_id)
+    receives = bool(received) or _is_receiver(person)
+    counts = clients_counted(user, groups, category=DataCategory.REFERRAL, purpose=Purpose.REFERRAL)
+    return InboxCounts(receives=receives, **counts)
+
+
+def _is_receiver(person: Person) -> bool:
+    organisation = person.organisation_id
+    return (
+        Referral.objects.filter(receiving_organisation_id=organisation).exists()
+        or ReferralSettings.objects.filter(contact_organisation_id=organisation).exists()
+    )
 
 
 def _section(referral: Referral, today: date) -> str | None:

@@ -22,7 +22,6 @@ from vangnet.clients.models import Client
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.detection import actions
 from vangnet.detection.access import (
-    RECIPIENT_STATUSES,
     SignalAccess,
     SignalRole,
     access_signal,
@@ -59,7 +58,7 @@ def overview(request: AuthenticatedHttpRequest) -> HttpResponse:
     received: list[Signal] = []
     if person is not None:
         received = list(
-            Signal.objects.filter(recipient=person, status__in=RECIPIENT_STATUSES)
+            Signal.objects.passed_on_to(person)
             .select_related("subject_neighbourhood")
             .order_by("due_at")
         )

@@ -34,6 +34,7 @@ from vangnet.detection.forms import (
     UrgencyForm,
 )
 from vangnet.detection.models import (
+    UNTRIAGED_STATUSES,
     CoordinationPoint,
     Signal,
     SignalStatus,
@@ -47,7 +48,7 @@ from vangnet.directory.models import Network
 COORDINATION = [SignalRole.COORDINATION]
 FILTERS = {
     "open": (SignalStatus.NEW, SignalStatus.IN_TRIAGE, SignalStatus.ROUTED, SignalStatus.PICKED_UP),
-    "new": (SignalStatus.NEW, SignalStatus.IN_TRIAGE),
+    "new": UNTRIAGED_STATUSES,
     "routed": (SignalStatus.ROUTED,),
     "picked_up": (SignalStatus.PICKED_UP,),
 }

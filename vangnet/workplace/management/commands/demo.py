@@ -1,5 +1,6 @@
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from vangnet.core.params import number_argument
@@ -29,4 +30,4 @@ class Command(BaseCommand):
                 line = f"  {login.role:<22} {login.email:<36} {login.password}"
                 self.stdout.write(line + (f"  {login.note}" if login.note else ""))
         self.stdout.write("")
-        self.stdout.write("Open http://127.0.0.1:8000 in your browser.")
+        self.stdout.write(f"Open {settings.SITE_URL} in your browser.")
