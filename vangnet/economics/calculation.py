@@ -4,10 +4,11 @@ Every row of a case is read in a fixed number of queries (``load``); the rest is
 arithmetic in ``vangnet.economics.engine``.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.core.cache import cache
 from django.utils.translation import gettext as _
 
 from vangnet.economics.engine import (
@@ -37,7 +38,8 @@ from vangnet.economics.models import (
 from vangnet.economics.unitcosts import PricedUnit, priced_units
 
 TORNADO_BARS = 8
-SCREEN_SAMPLES = 500
+SCREEN_SAMPLES = 400
+RANGES_SECONDS = 24 * 3600
 
 
 @dataclass
@@ -89,10 +91,6 @@ def load(case: BusinessCase) -> CaseBook:
         qualitative=qualitative,
         units=priced_units(case.price_year, overrides),
     )
-
-
-def prefetch_parties() -> Prefetch[CaseParty]:
-    return Prefetch("parties", queryset=CaseParty.objects.order_by("position", "pk"))
 
 
 def scenario_of(book: BusinessCase | CaseBook) -> Scenario:
@@ -242,8 +240,19 @@ def figures_of(
     figures = Figures(book, scenario, result, propose_split(result))
     if with_ranges:
         variables = variables_of(book, scenario)
-        figures.tornadoes = [
-            Tornado(t.party, t.base, t.bars[:TORNADO_BARS]) for t in tornado(scenario, variables)
-        ]
-        figures.chances = monte_carlo(scenario, variables, samples=samples, seed=case.random_seed)
+        # The same scenario always gives the same ranges: reuse them until something changes.
+        key = "economics:ranges:" + hashlib.sha256(
+            repr((scenario, variables, samples, case.random_seed)).encode()
+        ).hexdigest()
+        ranges = cache.get(key)
+        if ranges is None:
+            ranges = (
+                [
+                    Tornado(t.party, t.base, t.bars[:TORNADO_BARS])
+                    for t in tornado(scenario, variables)
+                ],
+                monte_carlo(scenario, variables, samples=samples, seed=case.random_seed),
+            )
+            cache.set(key, ranges, RANGES_SECONDS)
+        figures.tornadoes, figures.chances = ranges
     return figures

@@ -10,6 +10,7 @@ its yearly amount in the years it names. Both are discounted to the first year::
 
     present value = Σ_t amount(t) / (1 + r)^t
 
+The discount factor 1 / (1 + r)^t is computed once per year with sixty digits.
 Every discounted amount of one row in one year is rounded to twelve decimals
 (``QUANT``) before anything is added, and sums run with sixty digits, so each sum
 is exact whatever the order: the parties' nets add up to the network's net to the
@@ -91,10 +92,16 @@ class Scenario:
         return names
 
 
+def discount_factors(rate: Decimal, horizon: int) -> tuple[Decimal, ...]:
+    """``1 / (1 + rate)^t`` for each year t of the horizon, with sixty digits."""
+    with localcontext(_context()):
+        return tuple(ONE / (ONE + rate) ** year for year in range(horizon))
+
+
 def discounted(amount: Decimal, rate: Decimal, year: int) -> Decimal:
     """``amount / (1 + rate)^year``, rounded to ``QUANT``: the unit every sum is made of."""
     with localcontext(_context()):
-        return (amount / (ONE + rate) ** year).quantize(QUANT)
+        return (amount * discount_factors(rate, year + 1)[year]).quantize(QUANT)
 
 
 @dataclass(frozen=True)
@@ -167,17 +174,26 @@ class Result:
         raise KeyError(name)
 
 
-def row_costs(item: CostItem, rate: Decimal, horizon: int) -> tuple[Decimal, ...]:
-    """The discounted cost of one row in each year of the horizon."""
-    return tuple(
-        discounted(item.amount_per_year, rate, year) if year in item.years else ZERO
-        for year in range(horizon)
-    )
+def row_costs(item: CostItem, factors: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    """The discounted cost of one row in each year (``factors`` from ``discount_factors``)."""
+    with localcontext(_context()):
+        return tuple(
+            (item.amount_per_year * factor).quantize(QUANT) if year in item.years else ZERO
+            for year, factor in enumerate(factors)
+        )
 
 
-def row_benefits(item: BenefitItem, rate: Decimal, horizon: int) -> tuple[Decimal, ...]:
-    """The discounted benefit of one row in each year of the horizon."""
-    return tuple(discounted(item.value(year), rate, year) for year in range(horizon))
+def row_benefits(item: BenefitItem, factors: Sequence[Decimal]) -> tuple[Decimal, ...]:
+    """The discounted benefit of one row in each year (``factors`` from ``discount_factors``)."""
+    with localcontext(_context()):
+        first = item.quantity_per_year * item.unit_cost * (ONE - item.deadweight) * item.attribution
+        keep = ONE - item.drop_off
+        result = []
+        remaining = ONE
+        for factor in factors:
+            result.append((first * remaining * factor).quantize(QUANT))
+            remaining *= keep
+        return tuple(result)
 
 
 def _add(rows: Sequence[tuple[Decimal, ...]], horizon: int) -> tuple[Decimal, ...]:
@@ -187,12 +203,13 @@ def _add(rows: Sequence[tuple[Decimal, ...]], horizon: int) -> tuple[Decimal, ..
 def calculate(scenario: Scenario) -> Result:
     """Present values of costs and benefits per party and for the network as a whole."""
     horizon, rate = scenario.horizon_years, scenario.discount_rate
+    factors = discount_factors(rate, horizon)
     costs: dict[str, list[tuple[Decimal, ...]]] = {name: [] for name in scenario.party_names()}
     benefits: dict[str, list[tuple[Decimal, ...]]] = {name: [] for name in costs}
     for cost in scenario.costs:
-        costs[cost.party].append(row_costs(cost, rate, horizon))
+        costs[cost.party].append(row_costs(cost, factors))
     for benefit in scenario.benefits:
-        benefits[benefit.party].append(row_benefits(benefit, rate, horizon))
+        benefits[benefit.party].append(row_benefits(benefit, factors))
     parties = tuple(
         PartyResult(name, _add(costs[name], horizon), _add(benefits[name], horizon))
         for name in costs

@@ -1,11 +1,13 @@
 """The forms of the four phases. Amounts accept a Dutch comma; shares are typed as percentages."""
 
 import re
+from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db.models import Model
 from django.forms import BaseModelFormSet, modelformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -82,6 +84,48 @@ class PercentField(AmountField):
         return number / HUNDRED
 
 
+class InstanceChoiceField(forms.ChoiceField):
+    """A choice among rows read once for the whole screen, so no form on it queries again."""
+
+    def __init__(
+        self, *, objects: Sequence[Model], label: Any, required: bool = True, **kwargs: Any
+    ) -> None:
+        self.objects = {str(obj.pk): obj for obj in objects}
+        choices = [("", "---------")] + [(key, str(obj)) for key, obj in self.objects.items()]
+        super().__init__(choices=choices, label=label, required=required, **kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        return str(value.pk) if isinstance(value, Model) else value
+
+    def to_python(self, value: Any) -> Model | None:
+        text = super().to_python(value)
+        if not text:
+            return None
+        found = self.objects.get(text)
+        if found is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": text[:40]},
+            )
+        return found
+
+    def validate(self, value: Any) -> None:
+        forms.Field.validate(self, value)
+
+
+def _rows_of(
+    model: type[Model], name: str, objects: Sequence[Model], **kwargs: Any
+) -> InstanceChoiceField:
+    field = model._meta.get_field(name)
+    return InstanceChoiceField(
+        objects=objects,
+        label=getattr(field, "verbose_name", name),
+        help_text=getattr(field, "help_text", ""),
+        **kwargs,
+    )
+
+
 def _amount(model_field: Any, **extra: Any) -> AmountField:
     return AmountField(
         label=model_field.verbose_name,
@@ -131,11 +175,11 @@ class PartyForm(forms.ModelForm[CaseParty]):
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args: Any, network: Network, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: Sequence[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "organisation").queryset = Organisation.objects.filter(
-            network_parties__network=network
-        ).order_by("name")
+        self.fields["organisation"] = _rows_of(
+            CaseParty, "organisation", organisations, required=False
+        )
 
 
 class BasePartyFormSet(BaseModelFormSet[CaseParty, PartyForm]):
@@ -198,9 +242,9 @@ class CostLineForm(forms.ModelForm[CostLine]):
             "override_reason",
         )
 
-    def __init__(self, *args: Any, case: BusinessCase, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, parties: Sequence[CaseParty], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "party").queryset = CaseParty.objects.filter(case=case)
+        self.fields["party"] = _rows_of(CostLine, "party", parties)
         for name in ("count_per_year", "minutes_each", "extra_money"):
             self.fields[name] = _amount(CostLine._meta.get_field(name))
 
@@ -242,13 +286,13 @@ class BenefitLineForm(forms.ModelForm[BenefitLine]):
         )
         widgets = {"unit_key": forms.Select}
 
-    def __init__(self, *args: Any, case: BusinessCase, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, parties: Sequence[CaseParty], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit_key"] = forms.ChoiceField(label=_("avoided event"))
         choice(self, "unit_key").choices = [
             (key, f"{unit.name} ({unit.unit})") for key, unit in unit_costs().items()
         ]
-        model_choice(self, "party").queryset = CaseParty.objects.filter(case=case)
+        self.fields["party"] = _rows_of(BenefitLine, "party", parties)
         for name in ("quantity_per_year", "quantity_low", "quantity_high"):
             self.fields[name] = _amount(BenefitLine._meta.get_field(name))
         self.fields["deadweight"] = _percent(
@@ -284,9 +328,9 @@ class QualitativeForm(forms.ModelForm[QualitativeBenefit]):
         model = QualitativeBenefit
         fields = ("description", "party", "rating", "evidence")
 
-    def __init__(self, *args: Any, case: BusinessCase, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, parties: Sequence[CaseParty], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        model_choice(self, "party").queryset = CaseParty.objects.filter(case=case)
+        self.fields["party"] = _rows_of(QualitativeBenefit, "party", parties)
 
 
 QualitativeFormSet = modelformset_factory(

@@ -105,7 +105,7 @@ class BusinessCase(models.Model):
         on_delete=models.SET_NULL,
         related_name="copies",
     )
-    agreed_on = models.DateField(_("agreed on"), null=True, blank=True)
+    agreed_on = models.DateField(_("agreed at the table on"), null=True, blank=True)
     agreement_note = models.TextField(_("what was agreed"), blank=True)
     agreed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -376,7 +376,7 @@ class BenefitLine(models.Model):
         on_delete=models.CASCADE,
         related_name="benefit_lines",
     )
-    unit_key = models.CharField(_("event"), max_length=40)
+    unit_key = models.CharField(_("avoided event"), max_length=40)
     quantity_per_year = models.DecimalField(
         _("fewer per year"),
         max_digits=10,

@@ -260,7 +260,7 @@ def report_pdf(figures: Figures) -> bytes:
 
     out.heading(_("Costs per year"))
     out.table(
-        [_("Party"), _("What"), _("Times"), _("Minutes"), _("Per year")],
+        [_("Party"), _("What"), _("Times"), _("Minutes each"), _("Per year")],
         [
             [
                 book.party_name(line.party_id),
@@ -283,7 +283,7 @@ def report_pdf(figures: Figures) -> bytes:
     out.heading(_("Benefits per year (avoided or shifted events)"))
     out.table(
         [
-            _("Event"),
+            _("Avoided event"),
             _("Who gains"),
             _("Fewer"),
             _("Per event"),
@@ -379,8 +379,8 @@ def report_pdf(figures: Figures) -> bytes:
             parts.append(_("conditions: %(text)s") % {"text": party.conditions})
         out.line(f"{party.name}: " + "; ".join(part for part in parts if part))
     if case.agreed_on:
-        out.heading(_("Agreement"))
-        out.line(_("Agreed on %(day)s.") % {"day": case.agreed_on.strftime("%d-%m-%Y")}, bold=True)
+        out.heading(_("The agreement"))
+        out.line(_("Agreed at the table on %(day)s.") % {"day": case.agreed_on.strftime("%d-%m-%Y")}, bold=True)
         if case.agreement_note:
             out.line(case.agreement_note)
         for party in book.parties:
@@ -505,7 +505,7 @@ def report_xlsx(figures: Figures) -> bytes:
     benefits.append(
         [
             _("Who gains"),
-            _("Event"),
+            _("Avoided event"),
             _("Fewer per year"),
             _("Amount per event"),
             _("Would have happened anyway"),

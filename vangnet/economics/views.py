@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
 from vangnet.audit.log import Actor
+from vangnet.directory.models import Organisation
 from vangnet.economics import actions
 from vangnet.economics.access import access_case, can_change, cases_visible
 from vangnet.economics.activity import ACTIVITY_BY_KEY, shown_count
@@ -193,6 +194,13 @@ def _figures_context(figures: Figures) -> dict[str, Any]:
     }
 
 
+def _organisations(case: BusinessCase) -> list[Organisation]:
+    """The organisations of the case's network, the ones a party may stand for."""
+    return list(
+        Organisation.objects.filter(network_parties__network_id=case.network_id).order_by("name")
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def conversation(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
@@ -204,7 +212,7 @@ def conversation(request: AuthenticatedHttpRequest, case_id: int) -> HttpRespons
         data,
         queryset=CaseParty.objects.filter(case=case).select_related("organisation"),
         prefix="parties",
-        form_kwargs={"network": case.network},
+        form_kwargs={"organisations": _organisations(case)},
     )
     if request.method == "POST" and form.is_valid() and parties.is_valid():
         actions.phase_save(
@@ -231,12 +239,13 @@ def calculation(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse
     case = access_case(request.user, case_id, for_write=True)
     data = request.POST if request.method == "POST" else None
     settings_form = CaseSettingsForm(data, instance=case, prefix="case")
+    parties = list(CaseParty.objects.filter(case=case))
     rates = RateFormSet(data, queryset=CaseParty.objects.filter(case=case), prefix="rates")
     lines = CostLineFormSet(
         data,
         queryset=CostLine.objects.filter(case=case),
         prefix="costs",
-        form_kwargs={"case": case},
+        form_kwargs={"parties": parties},
     )
     if (
         request.method == "POST"
@@ -300,13 +309,13 @@ def benefits(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
         data,
         queryset=BenefitLine.objects.filter(case=case),
         prefix="benefits",
-        form_kwargs={"case": case},
+        form_kwargs={"parties": book.parties},
     )
     gains = QualitativeFormSet(
         data,
         queryset=QualitativeBenefit.objects.filter(case=case),
         prefix="gains",
-        form_kwargs={"case": case},
+        form_kwargs={"parties": book.parties},
     )
     units = UnitCostForm(data, current=current, prefix="units")
     if request.method == "POST" and lines.is_valid() and gains.is_valid() and units.is_valid():
@@ -388,7 +397,7 @@ def agreement(request: AuthenticatedHttpRequest, case_id: int) -> HttpResponse:
             agreed_on=form.cleaned_data["agreed_on"],
             note=form.cleaned_data["agreement_note"],
         )
-        messages.success(request, _("The agreement is recorded."))
+        messages.success(request, _("The agreement of the table is recorded."))
         return redirect("economics:overview", case_id=case.pk)
     case.refresh_from_db()
     decisions = DecisionFormSet(queryset=CaseParty.objects.filter(case=case), prefix="decisions")
