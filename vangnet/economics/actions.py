@@ -242,6 +242,17 @@ def agreement_record(
     return case
 
 
+def _moved[R: CostLine | BenefitLine | QualitativeBenefit](
+    rows: list[R], case: BusinessCase, parties: dict[int, CaseParty]
+) -> list[R]:
+    """Unsaved copies of ``rows`` for ``case``, each with its party's copy."""
+    for row in rows:
+        row.pk = None
+        row.case = case
+        row.party = parties[row.party_id]
+    return rows
+
+
 def case_copy(*, actor: Actor, case: BusinessCase, title: str) -> BusinessCase:
     """A scenario: the whole case copied under a new name, to change its assumptions."""
     with transaction.atomic():
@@ -261,13 +272,15 @@ def case_copy(*, actor: Actor, case: BusinessCase, title: str) -> BusinessCase:
             party.case = copy
             party.save()
             party_map[old] = party
-        for model in (CostLine, BenefitLine, QualitativeBenefit):
-            rows = list(model.objects.filter(case=case))
-            for row in rows:
-                row.pk = None
-                row.case = copy
-                row.party = party_map[row.party_id]
-            model.objects.bulk_create(rows)
+        CostLine.objects.bulk_create(
+            _moved(list(CostLine.objects.filter(case=case)), copy, party_map)
+        )
+        BenefitLine.objects.bulk_create(
+            _moved(list(BenefitLine.objects.filter(case=case)), copy, party_map)
+        )
+        QualitativeBenefit.objects.bulk_create(
+            _moved(list(QualitativeBenefit.objects.filter(case=case)), copy, party_map)
+        )
         UnitCostOverride.objects.bulk_create(
             UnitCostOverride(case=copy, key=row.key, amount=row.amount, reason=row.reason)
             for row in UnitCostOverride.objects.filter(case=case)

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Count, F, QuerySet
 from django.utils import timezone
@@ -46,10 +47,11 @@ class Period:
         return timezone.make_aware(datetime.combine(self.end + timedelta(days=1), time.min))
 
 
-type Counter = Callable[[Period], QuerySet[dict[str, object]]]
+type Rows = QuerySet[Any, Any]
+type Counter = Callable[[Period], Rows]
 
 
-def _signals(period: Period) -> QuerySet[dict[str, object]]:
+def _signals(period: Period) -> Rows:
     return (
         Signal.objects.filter(
             network=period.network, received_at__gte=period.since, received_at__lt=period.before
@@ -59,19 +61,19 @@ def _signals(period: Period) -> QuerySet[dict[str, object]]:
     )
 
 
-def _conversations(period: Period) -> QuerySet[dict[str, object]]:
+def _conversations(period: Period) -> Rows:
     return Conversation.objects.filter(
         client__network=period.network, held_on__gte=period.start, held_on__lte=period.end
     ).values(organisation=F("held_by__organisation"))
 
 
-def _analyses(period: Period) -> QuerySet[dict[str, object]]:
+def _analyses(period: Period) -> Rows:
     return Analysis.objects.filter(
         client__network=period.network, done_on__gte=period.start, done_on__lte=period.end
     ).values(organisation=F("done_by__organisation"))
 
 
-def _mdo_participants(period: Period) -> QuerySet[dict[str, object]]:
+def _mdo_participants(period: Period) -> Rows:
     return Meeting.participants.through.objects.filter(
         meeting__network=period.network,
         meeting__status=MeetingStatus.HELD,
@@ -80,7 +82,7 @@ def _mdo_participants(period: Period) -> QuerySet[dict[str, object]]:
     ).values(organisation=F("person__organisation"))
 
 
-def _plans(period: Period) -> QuerySet[dict[str, object]]:
+def _plans(period: Period) -> Rows:
     return PlanVersion.objects.filter(
         number=1,
         plan__client__network=period.network,
@@ -89,13 +91,13 @@ def _plans(period: Period) -> QuerySet[dict[str, object]]:
     ).values(organisation=F("made_by__person__organisation"))
 
 
-def _contact_persons(period: Period) -> QuerySet[dict[str, object]]:
+def _contact_persons(period: Period) -> Rows:
     return ContactPerson.objects.filter(
         client__network=period.network, since__gte=period.since, since__lt=period.before
     ).values(organisation=F("person__organisation"))
 
 
-def _referrals_sent(period: Period) -> QuerySet[dict[str, object]]:
+def _referrals_sent(period: Period) -> Rows:
     # A redirect is the same journey: only the first sending counts.
     return Referral.objects.filter(
         network=period.network,
@@ -105,7 +107,7 @@ def _referrals_sent(period: Period) -> QuerySet[dict[str, object]]:
     ).values(organisation=F("referring_organisation"))
 
 
-def _referrals_contacted(period: Period) -> QuerySet[dict[str, object]]:
+def _referrals_contacted(period: Period) -> Rows:
     return Referral.objects.filter(
         network=period.network,
         first_contact_on__gte=period.start,
@@ -113,7 +115,7 @@ def _referrals_contacted(period: Period) -> QuerySet[dict[str, object]]:
     ).values(organisation=F("receiving_organisation"))
 
 
-def _evaluations(period: Period) -> QuerySet[dict[str, object]]:
+def _evaluations(period: Period) -> Rows:
     return Evaluation.objects.filter(
         plan__client__network=period.network, held_on__gte=period.start, held_on__lte=period.end
     ).values(organisation=F("held_by__organisation"))

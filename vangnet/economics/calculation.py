@@ -241,9 +241,12 @@ def figures_of(
     if with_ranges:
         variables = variables_of(book, scenario)
         # The same scenario always gives the same ranges: reuse them until something changes.
-        key = "economics:ranges:" + hashlib.sha256(
-            repr((scenario, variables, samples, case.random_seed)).encode()
-        ).hexdigest()
+        key = (
+            "economics:ranges:"
+            + hashlib.sha256(
+                repr((scenario, variables, samples, case.random_seed)).encode()
+            ).hexdigest()
+        )
         ranges = cache.get(key)
         if ranges is None:
             ranges = (

@@ -20,6 +20,7 @@ last digit. Money is rounded to cents only for display (``cents``).
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal, localcontext
+from typing import Any
 
 PRECISION = 60
 QUANT = Decimal("1e-12")
@@ -86,9 +87,9 @@ class Scenario:
 
     def party_names(self) -> list[str]:
         names = list(dict.fromkeys(self.parties))
-        for item in (*self.costs, *self.benefits):
-            if item.party not in names:
-                names.append(item.party)
+        for party in [*(c.party for c in self.costs), *(b.party for b in self.benefits)]:
+            if party not in names:
+                names.append(party)
         return names
 
 
@@ -250,7 +251,8 @@ def apply(scenario: Scenario, variable: Variable, value: Decimal) -> Scenario:
         match variable.kind:
             case "benefit":
                 rows = list(scenario.benefits)
-                rows[variable.index] = replace(rows[variable.index], **{variable.name: value})
+                changes: dict[str, Any] = {variable.name: value}
+                rows[variable.index] = replace(rows[variable.index], **changes)
                 return replace(scenario, benefits=tuple(rows))
             case "unit_cost":
                 return replace(
@@ -425,18 +427,21 @@ def _shares(total: Decimal, weights: dict[str, Decimal]) -> dict[str, Decimal]:
 
 def _match(pays: dict[str, Decimal], gets: dict[str, Decimal]) -> list[Transfer]:
     """Pair payers with receivers in order until both sides are used up (equal sums, in cents)."""
-    payers = [[name, amount] for name, amount in pays.items() if amount > ZERO]
-    receivers = [[name, amount] for name, amount in gets.items() if amount > ZERO]
+    payers = [name for name, amount in pays.items() if amount > ZERO]
+    receivers = [name for name, amount in gets.items() if amount > ZERO]
+    left_to_pay = {name: pays[name] for name in payers}
+    left_to_get = {name: gets[name] for name in receivers}
     transfers: list[Transfer] = []
     i = j = 0
     while i < len(payers) and j < len(receivers):
-        amount = min(payers[i][1], receivers[j][1])
-        transfers.append(Transfer(str(payers[i][0]), str(receivers[j][0]), Decimal(amount)))
-        payers[i][1] = Decimal(payers[i][1]) - amount
-        receivers[j][1] = Decimal(receivers[j][1]) - amount
-        if payers[i][1] == ZERO:
+        payer, receiver = payers[i], receivers[j]
+        amount = min(left_to_pay[payer], left_to_get[receiver])
+        transfers.append(Transfer(payer, receiver, amount))
+        left_to_pay[payer] -= amount
+        left_to_get[receiver] -= amount
+        if left_to_pay[payer] == ZERO:
             i += 1
-        if receivers[j][1] == ZERO:
+        if left_to_get[receiver] == ZERO:
             j += 1
     return transfers
 

@@ -44,7 +44,7 @@ class AmountField(forms.DecimalField):
         super().__init__(**kwargs)
         self.widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Any:
         if value in self.empty_values:
             return None
         text = _plain(str(value))
@@ -75,7 +75,7 @@ class PercentField(AmountField):
             return format(value * HUNDRED, "f").rstrip("0").rstrip(".").replace(".", ",") or "0"
         return value
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Any:
         number = super().to_python(value)
         if number is None:
             return None
@@ -146,8 +146,8 @@ class CaseCreateForm(forms.ModelForm[BusinessCase]):
         model = BusinessCase
         fields = ("network", "title", "period_start", "period_end", "horizon_years")
         widgets = {
-            "period_start": forms.DateInput(attrs={"type": "date"}),
-            "period_end": forms.DateInput(attrs={"type": "date"}),
+            "period_start": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
+            "period_end": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
         }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -249,7 +249,7 @@ class CostLineForm(forms.ModelForm[CostLine]):
             self.fields[name] = _amount(CostLine._meta.get_field(name))
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         measured = self.instance.measured_per_year if self.instance.pk else None
         count = data.get("count_per_year")
         if (
@@ -289,7 +289,7 @@ class BenefitLineForm(forms.ModelForm[BenefitLine]):
     def __init__(self, *args: Any, parties: Sequence[CaseParty], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit_key"] = forms.ChoiceField(label=_("avoided event"))
-        choice(self, "unit_key").choices = [
+        choice(self, "unit_key").choices = [("", "---------")] + [
             (key, f"{unit.name} ({unit.unit})") for key, unit in unit_costs().items()
         ]
         self.fields["party"] = _rows_of(BenefitLine, "party", parties)
@@ -316,6 +316,7 @@ class QualitativeForm(forms.ModelForm[QualitativeBenefit]):
         label=_("how much (1 to 5)"),
         coerce=int,
         choices=[
+            ("", "---------"),
             ("1", _("1: a little")),
             ("2", "2"),
             ("3", "3"),
@@ -360,7 +361,7 @@ class UnitCostForm(forms.Form):
             )
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         for key in unit_costs():
             amount = data.get(f"own_{key}")
             reason = (data.get(f"reason_{key}") or "").strip()
@@ -411,7 +412,7 @@ class SignedAmountField(AmountField):
         kwargs.setdefault("min_value", None)
         super().__init__(**kwargs)
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Any:
         if value in self.empty_values:
             return None
         text = str(value).strip()
@@ -428,7 +429,7 @@ class AgreementForm(forms.ModelForm[BusinessCase]):
         model = BusinessCase
         fields = ("agreed_on", "agreement_note")
         widgets = {
-            "agreed_on": forms.DateInput(attrs={"type": "date"}),
+            "agreed_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
             "agreement_note": forms.Textarea(attrs={"rows": 4}),
         }
 

@@ -380,7 +380,10 @@ def report_pdf(figures: Figures) -> bytes:
         out.line(f"{party.name}: " + "; ".join(part for part in parts if part))
     if case.agreed_on:
         out.heading(_("The agreement"))
-        out.line(_("Agreed at the table on %(day)s.") % {"day": case.agreed_on.strftime("%d-%m-%Y")}, bold=True)
+        out.line(
+            _("Agreed at the table on %(day)s.") % {"day": case.agreed_on.strftime("%d-%m-%Y")},
+            bold=True,
+        )
         if case.agreement_note:
             out.line(case.agreement_note)
         for party in book.parties:
@@ -517,11 +520,11 @@ def report_xlsx(figures: Figures) -> bytes:
     )
     benefits.append([None] * 8 + list(range(horizon)))
     benefit_rows: dict[str, list[int]] = {}
-    for row_number, line in enumerate(book.benefit_lines, start=4):
-        party = book.party_name(line.party_id)
-        benefit_rows.setdefault(party, []).append(row_number)
+    for row_number, benefit in enumerate(book.benefit_lines, start=4):
+        gainer = book.party_name(benefit.party_id)
+        benefit_rows.setdefault(gainer, []).append(row_number)
         unit_ref = (
-            f"=Eenheidsprijzen!F{unit_row[line.unit_key]}" if line.unit_key in unit_row else 0
+            f"=Eenheidsprijzen!F{unit_row[benefit.unit_key]}" if benefit.unit_key in unit_row else 0
         )
         yearly = [
             f"=C{row_number}*D{row_number}*(1-E{row_number})*F{row_number}"
@@ -530,14 +533,14 @@ def report_xlsx(figures: Figures) -> bytes:
         ]
         benefits.append(
             [
-                party,
-                book.unit_label(line.unit_key),
-                float(line.quantity_per_year),
+                gainer,
+                book.unit_label(benefit.unit_key),
+                float(benefit.quantity_per_year),
                 unit_ref,
-                float(line.deadweight),
-                float(line.attribution),
-                float(line.drop_off),
-                line.assumption,
+                float(benefit.deadweight),
+                float(benefit.attribution),
+                float(benefit.drop_off),
+                benefit.assumption,
                 *yearly,
             ]
         )
@@ -547,16 +550,16 @@ def report_xlsx(figures: Figures) -> bytes:
     balance.append(
         [_("Party"), _("Costs (present value)"), _("Benefits (present value)"), _("Balance")]
     )
-    for row_number, party in enumerate(book.parties, start=2):
+    for row_number, member in enumerate(book.parties, start=2):
         cost_sum = "+".join(
-            f"SUM(Kosten!{first}{r}:{last}{r})" for r in cost_rows.get(party.name, [])
+            f"SUM(Kosten!{first}{r}:{last}{r})" for r in cost_rows.get(member.name, [])
         )
         benefit_sum = "+".join(
-            f"SUM(Baten!{first}{r}:{last}{r})" for r in benefit_rows.get(party.name, [])
+            f"SUM(Baten!{first}{r}:{last}{r})" for r in benefit_rows.get(member.name, [])
         )
         balance.append(
             [
-                party.name,
+                member.name,
                 f"={cost_sum}" if cost_sum else 0,
                 f"={benefit_sum}" if benefit_sum else 0,
                 f"=C{row_number}-B{row_number}",

@@ -123,12 +123,13 @@ def _number(value: object, field: str, maximum: Decimal) -> Decimal:
     if isinstance(value, bool):
         raise ScenarioError(field, "expected a number, not true or false")
     if isinstance(value, str):
-        if not value or len(value) > 40 or not ASCII_NUMBER.issuperset(value):
-            raise ScenarioError(field, f"expected a number, got {value[:40]!r}")
+        text = value
+        if not text or len(text) > 40 or not ASCII_NUMBER.issuperset(text):
+            raise ScenarioError(field, f"expected a number, got {text[:40]!r}")
         try:
-            value = Decimal(value)
+            value = Decimal(text)
         except InvalidOperation as exc:
-            raise ScenarioError(field, f"expected a number, got {value[:40]!r}") from exc
+            raise ScenarioError(field, f"expected a number, got {text[:40]!r}") from exc
     if not isinstance(value, Decimal):
         raise ScenarioError(field, "expected a number")
     if not value.is_finite():

@@ -157,7 +157,9 @@ def scenarios(draw: st.DrawFn) -> Scenario:
     years = st.frozensets(st.integers(min_value=0, max_value=horizon - 1))
     costs = draw(st.lists(st.builds(CostItem, names, amounts, years), max_size=6))
     benefits = draw(
-        st.lists(st.builds(BenefitItem, names, amounts, amounts, shares, shares, shares), max_size=6)
+        st.lists(
+            st.builds(BenefitItem, names, amounts, amounts, shares, shares, shares), max_size=6
+        )
     )
     rate = draw(st.decimals(min_value=0, max_value=D("0.2"), places=4))
     return Scenario(horizon, rate, tuple(costs), tuple(benefits))
@@ -186,9 +188,11 @@ def test_a_higher_discount_rate_never_raises_the_value_of_a_future_benefit(
     benefit = BenefitItem("A", amount, D(1), D(0), D(1), D(0))
 
     def present_value(rate: Decimal) -> Decimal:
-        return calculate(Scenario(year + 1, rate, benefits=(benefit,))).party("A").benefits_by_year[
-            year
-        ]
+        return (
+            calculate(Scenario(year + 1, rate, benefits=(benefit,)))
+            .party("A")
+            .benefits_by_year[year]
+        )
 
     assert present_value(high) <= present_value(low)
 

@@ -47,7 +47,7 @@ TODAY = date(2026, 3, 31)
 
 @pytest.fixture
 def network(db: None) -> Network:
-    network = NetworkFactory()
+    network: Network = NetworkFactory.create()
     gp = OrganisationFactory(name="Huisartsenpraktijk De Linde", type=OrganisationType.GP_PRACTICE)
     welfare = OrganisationFactory(name="Welzijn Vlietdal", type=OrganisationType.WELFARE)
     NetworkPartyFactory(network=network, organisation=gp)
@@ -128,14 +128,24 @@ def test_it_starts_a_case_with_the_partners_and_the_payers_at_the_table(
 def test_it_refuses_a_stranger_everywhere(case: BusinessCase, charlie: User) -> None:
     PersonFactory(user=charlie)  # works somewhere that is not at the table
     http = as_user(charlie)
-    for path in ["", "conversation/", "calculation/", "benefits/", "decision/", "report.pdf",
-                 "report.xlsx", f"compare/{case.pk}/"]:
+    for path in [
+        "",
+        "conversation/",
+        "calculation/",
+        "benefits/",
+        "decision/",
+        "report.pdf",
+        "report.xlsx",
+        f"compare/{case.pk}/",
+    ]:
         assert http.get(f"/economics/{case.pk}/{path}").status_code == 404, path
     assert http.post(f"/economics/{case.pk}/copy/", {"title": "x"}).status_code == 404
     assert case.title not in http.get("/economics/").content.decode()
 
 
-def test_an_invited_party_reads_the_case_but_cannot_change_it(case: BusinessCase, bob: User) -> None:
+def test_an_invited_party_reads_the_case_but_cannot_change_it(
+    case: BusinessCase, bob: User
+) -> None:
     http = as_user(bob)
     assert http.get(f"/economics/{case.pk}/").status_code == 200
     assert http.get(f"/economics/{case.pk}/report.pdf").status_code == 200
@@ -150,7 +160,7 @@ def test_it_prefills_counted_activity_and_hides_small_counts(
     held_by = bob.person
     for day in (10, 20, 30):
         Conversation.objects.create(
-            client=ClientFactory(network=case.network),
+            client=ClientFactory.create(network=case.network),
             held_by=held_by,
             held_on=TODAY - timedelta(days=day),
             what_matters="Thuis blijven wonen.",
@@ -296,9 +306,7 @@ def test_the_spreadsheet_formulas_give_the_same_totals(case: BusinessCase) -> No
     figures = figures_of(case)
     workbook = load_workbook(io.BytesIO(report_xlsx(figures)))
     values = evaluate_workbook(workbook)
-    rows = {
-        workbook["Saldo"][f"A{r}"].value: r for r in range(2, workbook["Saldo"].max_row + 1)
-    }
+    rows = {workbook["Saldo"][f"A{r}"].value: r for r in range(2, workbook["Saldo"].max_row + 1)}
     for result in figures.result.parties:
         row = rows[result.party]
         assert round(values[("Saldo", f"B{row}")], 2) == float(cents(result.pv_costs))
@@ -358,8 +366,16 @@ def test_the_export_command_writes_each_format(case: BusinessCase, tmp_path: Pat
     for format_name in ("pdf", "xlsx", "json"):
         out = tmp_path / f"case.{format_name}"
         call_command(
-            "business-case", "export", case.network.slug, "--case", str(case.pk),
-            "--format", format_name, "--out", str(out), stdout=io.StringIO(),
+            "business-case",
+            "export",
+            case.network.slug,
+            "--case",
+            str(case.pk),
+            "--format",
+            format_name,
+            "--out",
+            str(out),
+            stdout=io.StringIO(),
         )
         assert out.stat().st_size > 100
     data = json.loads((tmp_path / "case.json").read_text())
@@ -371,8 +387,13 @@ def test_the_export_command_names_a_wrong_case(case: BusinessCase, tmp_path: Pat
 
     with pytest.raises(CommandError) as caught:
         call_command(
-            "business-case", "export", "elsewhere", "--case", str(case.pk),
-            "--out", str(tmp_path / "x.pdf"),
+            "business-case",
+            "export",
+            "elsewhere",
+            "--case",
+            str(case.pk),
+            "--out",
+            str(tmp_path / "x.pdf"),
         )
     assert caught.value.returncode == 2
     assert str(caught.value).startswith("--case")
