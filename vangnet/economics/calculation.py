@@ -8,6 +8,7 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
@@ -38,7 +39,8 @@ from vangnet.economics.models import (
 from vangnet.economics.unitcosts import PricedUnit, priced_units
 
 TORNADO_BARS = 8
-SCREEN_SAMPLES = 400
+# Monte Carlo runs behind the overview; the setting VANGNET_ECONOMICS_SAMPLES can change it.
+SCREEN_SAMPLES = 300
 RANGES_SECONDS = 24 * 3600
 
 
@@ -230,7 +232,7 @@ def figures_of(
     case: BusinessCase,
     *,
     with_ranges: bool = False,
-    samples: int = SCREEN_SAMPLES,
+    samples: int | None = None,
     book: CaseBook | None = None,
 ) -> Figures:
     """All the figures of one case; the tornado and the Monte Carlo run only when asked."""
@@ -239,6 +241,7 @@ def figures_of(
     result = calculate(scenario)
     figures = Figures(book, scenario, result, propose_split(result))
     if with_ranges:
+        samples = samples or getattr(settings, "VANGNET_ECONOMICS_SAMPLES", SCREEN_SAMPLES)
         variables = variables_of(book, scenario)
         # The same scenario always gives the same ranges: reuse them until something changes.
         key = (

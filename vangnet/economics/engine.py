@@ -197,29 +197,30 @@ def row_benefits(item: BenefitItem, factors: Sequence[Decimal]) -> tuple[Decimal
         return tuple(result)
 
 
-def _add(rows: Sequence[tuple[Decimal, ...]], horizon: int) -> tuple[Decimal, ...]:
-    return tuple(_sum(row[year] for row in rows) for year in range(horizon))
-
-
 def calculate(scenario: Scenario) -> Result:
     """Present values of costs and benefits per party and for the network as a whole."""
     horizon, rate = scenario.horizon_years, scenario.discount_rate
-    factors = discount_factors(rate, horizon)
-    costs: dict[str, list[tuple[Decimal, ...]]] = {name: [] for name in scenario.party_names()}
-    benefits: dict[str, list[tuple[Decimal, ...]]] = {name: [] for name in costs}
-    for cost in scenario.costs:
-        costs[cost.party].append(row_costs(cost, factors))
-    for benefit in scenario.benefits:
-        benefits[benefit.party].append(row_benefits(benefit, factors))
-    parties = tuple(
-        PartyResult(name, _add(costs[name], horizon), _add(benefits[name], horizon))
-        for name in costs
-    )
-    total = PartyResult(
-        "",
-        _add([p.costs_by_year for p in parties], horizon),
-        _add([p.benefits_by_year for p in parties], horizon),
-    )
+    names = scenario.party_names()
+    with localcontext(_context()):
+        factors = discount_factors(rate, horizon)
+        costs = {name: [ZERO] * horizon for name in names}
+        benefits = {name: [ZERO] * horizon for name in names}
+        for cost in scenario.costs:
+            row = costs[cost.party]
+            for year in cost.years:
+                row[year] += (cost.amount_per_year * factors[year]).quantize(QUANT)
+        for benefit in scenario.benefits:
+            row = benefits[benefit.party]
+            for year, value in enumerate(row_benefits(benefit, factors)):
+                row[year] += value
+        parties = tuple(
+            PartyResult(name, tuple(costs[name]), tuple(benefits[name])) for name in names
+        )
+        total = PartyResult(
+            "",
+            tuple(sum((costs[name][year] for name in names), ZERO) for year in range(horizon)),
+            tuple(sum((benefits[name][year] for name in names), ZERO) for year in range(horizon)),
+        )
     return Result(horizon, rate, parties, total)
 
 
@@ -277,6 +278,40 @@ def apply(scenario: Scenario, variable: Variable, value: Decimal) -> Scenario:
             case "discount_rate":
                 return replace(scenario, discount_rate=value)
     raise ValueError(f"unknown kind of variable: {variable.kind}")
+
+
+def apply_all(scenario: Scenario, values: Sequence[tuple[Variable, Decimal]]) -> Scenario:
+    """``scenario`` with every variable set at once; each row is copied only once."""
+    benefit_changes: dict[int, dict[str, Any]] = {}
+    unit_factors: dict[str, Decimal] = {}
+    party_factors: dict[str, Decimal] = {}
+    rate = scenario.discount_rate
+    for variable, value in values:
+        match variable.kind:
+            case "benefit":
+                benefit_changes.setdefault(variable.index, {})[variable.name] = value
+            case "unit_cost":
+                unit_factors[variable.name] = value
+            case "party_costs":
+                party_factors[variable.name] = value
+            case "discount_rate":
+                rate = value
+            case _:
+                raise ValueError(f"unknown kind of variable: {variable.kind}")
+    with localcontext(_context()):
+        benefits = []
+        for index, row in enumerate(scenario.benefits):
+            changes = dict(benefit_changes.get(index, {}))
+            if row.unit_key in unit_factors:
+                changes["unit_cost"] = row.unit_cost * unit_factors[row.unit_key]
+            benefits.append(replace(row, **changes) if changes else row)
+        costs = [
+            replace(row, amount_per_year=row.amount_per_year * party_factors[row.party])
+            if row.party in party_factors
+            else row
+            for row in scenario.costs
+        ]
+    return replace(scenario, discount_rate=rate, costs=tuple(costs), benefits=tuple(benefits))
 
 
 @dataclass(frozen=True)
@@ -354,14 +389,22 @@ def monte_carlo(
     rng = random.Random(seed)  # noqa: S311 - a simulation, not a secret
     names = scenario.party_names()
     hits = dict.fromkeys(names, 0)
+    moving = [variable for variable in variables if variable.low != variable.high]
     for _ in range(samples):
-        drawn = scenario
-        for variable in variables:
-            if variable.low == variable.high:
-                continue
-            value = rng.triangular(float(variable.low), float(variable.high), float(variable.base))
-            drawn = apply(drawn, variable, Decimal(repr(value)).quantize(Decimal("1e-9")))
-        for party in calculate(drawn).parties:
+        drawn = [
+            (
+                variable,
+                Decimal(
+                    repr(
+                        rng.triangular(
+                            float(variable.low), float(variable.high), float(variable.base)
+                        )
+                    )
+                ).quantize(Decimal("1e-9")),
+            )
+            for variable in moving
+        ]
+        for party in calculate(apply_all(scenario, drawn)).parties:
             if party.net > ZERO:
                 hits[party.party] += 1
     return Chances(

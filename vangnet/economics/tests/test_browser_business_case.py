@@ -1,5 +1,6 @@
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -11,7 +12,6 @@ from vangnet.care.demo import build as care
 from vangnet.clients.demo import build as clients
 from vangnet.conftest import AxeChecker, browser_log_in
 from vangnet.core.demo import DEMO_PASSWORD, DemoContext
-from vangnet.detection.demo import build as detection
 from vangnet.directory.demo import build as directory
 from vangnet.directory.demo_accounts import build as accounts
 from vangnet.economics.calculation import figures_of
@@ -19,15 +19,14 @@ from vangnet.economics.demo import build as economics
 from vangnet.economics.engine import cents
 from vangnet.economics.models import BusinessCase, UnitCostOverride
 from vangnet.economics.tests.formulas import evaluate_workbook
-from vangnet.referrals.demo import build as referrals
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _demo() -> BusinessCase:
-    """The demo neighbourhood with the activity a business case counts (no screening)."""
+    """The demo network with its pathway activity: what the business case counts."""
     ctx = DemoContext()
-    for builder in (directory, accounts, clients, detection, care, referrals, economics):
+    for builder in (directory, accounts, clients, care, economics):
         builder(ctx)
     case: BusinessCase = ctx.shared["business_case"]
     return case
@@ -39,8 +38,9 @@ def _save_and_next(page: Page) -> None:
 
 
 def test_a_coordinator_goes_through_the_four_phases_and_downloads_the_reports(
-    page: Page, live_server: object, axe: AxeChecker, tmp_path: Path
+    page: Page, live_server: object, axe: AxeChecker, tmp_path: Path, settings: Any
 ) -> None:
+    settings.VANGNET_ECONOMICS_SAMPLES = 20
     case = _demo()
     base = str(live_server)
     coordinator = User.objects.get(email=f"coordinator@{DEMO_EMAIL_DOMAIN}")
