@@ -241,13 +241,14 @@ def figures_of(
     result = calculate(scenario)
     figures = Figures(book, scenario, result, propose_split(result))
     if with_ranges:
-        samples = samples or getattr(settings, "VANGNET_ECONOMICS_SAMPLES", SCREEN_SAMPLES)
+        configured: int = getattr(settings, "VANGNET_ECONOMICS_SAMPLES", SCREEN_SAMPLES)
+        draws = samples or configured
         variables = variables_of(book, scenario)
         # The same scenario always gives the same ranges: reuse them until something changes.
         key = (
             "economics:ranges:"
             + hashlib.sha256(
-                repr((scenario, variables, samples, case.random_seed)).encode()
+                repr((scenario, variables, draws, case.random_seed)).encode()
             ).hexdigest()
         )
         ranges = cache.get(key)
@@ -257,7 +258,7 @@ def figures_of(
                     Tornado(t.party, t.base, t.bars[:TORNADO_BARS])
                     for t in tornado(scenario, variables)
                 ],
-                monte_carlo(scenario, variables, samples=samples, seed=case.random_seed),
+                monte_carlo(scenario, variables, samples=draws, seed=case.random_seed),
             )
             cache.set(key, ranges, RANGES_SECONDS)
         figures.tornadoes, figures.chances = ranges

@@ -26,8 +26,8 @@ BUILDERS: list[Callable[[DemoContext], None]] = [
     care,
     referrals,
     screening,
-    casefinding,
     economics,
+    casefinding,
 ]
 
 
