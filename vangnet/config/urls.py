@@ -16,6 +16,7 @@ urlpatterns = [
     path("care/", include("vangnet.care.urls")),
     path("referrals/", include("vangnet.referrals.urls")),
     path("casefinding/", include("vangnet.casefinding.urls")),
+    path("economics/", include("vangnet.economics.urls")),
     path("api/v1/", include("vangnet.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -13,6 +13,7 @@ from vangnet.core.demo import DemoContext
 from vangnet.detection.demo import build as detection
 from vangnet.directory.demo import build as directory
 from vangnet.directory.demo_accounts import build as accounts
+from vangnet.economics.demo import build as economics
 from vangnet.referrals.demo import build as referrals
 from vangnet.screening.demo import build as screening
 
@@ -25,6 +26,7 @@ BUILDERS: list[Callable[[DemoContext], None]] = [
     care,
     referrals,
     screening,
+    economics,
     casefinding,
 ]
 

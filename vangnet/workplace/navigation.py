@@ -13,6 +13,7 @@ from vangnet.care.navigation import MDO_LABEL, MY_ACTIONS_LABEL, MY_CLIENTS_LABE
 from vangnet.casefinding.navigation import CASEFINDING_LABEL
 from vangnet.detection.navigation import REPORT_WORRY_LABEL, SIGNALS_LABEL
 from vangnet.directory.navigation import NETWORKS_LABEL
+from vangnet.economics.navigation import COSTS_AND_BENEFITS_LABEL
 from vangnet.referrals.navigation import REFERRALS_LABEL
 from vangnet.screening.navigation import SCREENING_FOLLOW_UP_LABEL
 
@@ -40,6 +41,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("referrals:inbox", REFERRALS_LABEL, home_card=True),
     NavItem("casefinding:index", CASEFINDING_LABEL),
     NavItem("notifications:inbox", _("Inbox"), home_card=True),
+    NavItem("economics:index", COSTS_AND_BENEFITS_LABEL, coordinator_only=True),
     NavItem("audit:review", _("Access log"), coordinator_only=True),
     NavItem("accounts:account", MY_ACCOUNT_LABEL),
 ]

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "vangnet.referrals",
     "vangnet.care",
     "vangnet.rights",
+    "vangnet.economics",
     "vangnet.workplace",
     # The Django admin, behind the two-step login.
     "vangnet.accounts.apps.AdminConfig",

@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "api": 5,
     # the roof: what brings the wings together
     "rights": 6,
+    "economics": 6,
     # the start page, the menu, the demo and the daily jobs, over everything
     "workplace": 7,
     # the composition root
