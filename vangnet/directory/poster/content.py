@@ -145,18 +145,18 @@ def _public_sections(
         )
         for point in contact_points(network)
     ]
-    named: set[tuple[int, str]] = set()
     for words in STEP_WORDS:
-        # Only who does the step, once per organisation: no roles, no gaps.
-        leads = []
+        if words.question is None:
+            continue
+        # Only who does the step, each organisation once: no roles, no helpers, no gaps.
+        leads: dict[str, PosterEntry] = {}
         for entry in by_step[words.step.value]:
-            if entry.leads and (words.step.value, entry.name) not in named:
-                named.add((words.step.value, entry.name))
-                leads.append(
-                    PosterEntry(name=entry.name, phone=entry.phone, office_hours=entry.office_hours)
+            if entry.leads and entry.name not in leads:
+                leads[entry.name] = PosterEntry(
+                    name=entry.name, phone=entry.phone, office_hours=entry.office_hours
                 )
-        if words.question is not None and leads:
-            sections.append(PosterSection(title=str(words.question), entries=leads))
+        if leads:
+            sections.append(PosterSection(title=str(words.question), entries=list(leads.values())))
     return sections
 
 
