@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.tasks import Task
 from django.urls import reverse
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from vangnet.accounts.decorators import public
 from vangnet.accounts.http import AuthenticatedHttpRequest
 from vangnet.directory import tasks
 from vangnet.directory.exporting import export_csv
@@ -24,23 +25,84 @@ from vangnet.directory.hsds import export_hsds
 from vangnet.directory.importing import COLUMNS, MAX_BYTES, Kind, Problem, jobs
 from vangnet.directory.importing.reading import CONTROL_RE
 from vangnet.directory.models import ImportJob, Network
-from vangnet.directory.poster import Paper, PosterFormat, render_poster
+from vangnet.directory.poster import (
+    Audience,
+    Paper,
+    PosterFormat,
+    SiteAddressMissing,
+    render_poster,
+)
+from vangnet.directory.poster.address import site_address
 
 # After this long without the worker starting a step, the page says the worker may be down.
 WORKER_NOTICE_AFTER = timedelta(seconds=10)
 
 
+class PosterForm(forms.Form):
+    audience = forms.ChoiceField(
+        label=gettext_lazy("For whom"),
+        choices=[(a.value, a.label) for a in (Audience.PUBLIC, Audience.PROFESSIONAL)],
+        widget=forms.RadioSelect,
+        initial=Audience.PUBLIC.value,
+    )
+    size = forms.ChoiceField(
+        label=gettext_lazy("Paper size"),
+        choices=[
+            (Paper.A4.value, gettext_lazy("A4, for a notice board")),
+            (Paper.A3.value, gettext_lazy("A3, for a wall: best for a waiting room")),
+        ],
+        widget=forms.RadioSelect,
+        initial=Paper.A4.value,
+    )
+    format = forms.ChoiceField(
+        label=gettext_lazy("File"),
+        choices=[
+            (PosterFormat.PDF.value, gettext_lazy("PDF, for printing")),
+            (PosterFormat.SVG.value, gettext_lazy("SVG, for a website")),
+            (PosterFormat.PNG.value, gettext_lazy("PNG image, for a newsletter")),
+        ],
+        widget=forms.RadioSelect,
+        initial=PosterFormat.PDF.value,
+    )
+
+
+def _poster_query(request: HttpRequest) -> dict[str, str]:
+    """The choices in the address; older links without an audience get the who-does-what poster."""
+    return {
+        "audience": request.GET.get("audience", Audience.PROFESSIONAL.value).lower(),
+        "size": request.GET.get("size", Paper.A4.value).upper(),
+        "format": request.GET.get("format", "").lower(),
+    }
+
+
+@public
 @require_GET
 def poster(request: HttpRequest, slug: str) -> HttpResponse:
-    """The network's poster; open to anyone, as it shows only what hangs on the wall."""
+    """The network's poster page; with a format chosen, the poster itself. Open to anyone: it
+    shows only what hangs on the wall."""
     network = get_object_or_404(Network, slug=slug)
+    form = PosterForm(_poster_query(request)) if "format" in request.GET else PosterForm()
     try:
-        fmt = PosterFormat(request.GET.get("format", PosterFormat.PDF.value).lower())
-        paper = Paper(request.GET.get("size", Paper.A4.value).upper())
-    except ValueError:
-        return HttpResponseBadRequest(_("Choose format pdf, svg or png, and size A3 or A4."))
-    made = render_poster(network, fmt=fmt, paper=paper)
-    response = HttpResponse(made.content, content_type=fmt.content_type)
+        site_address()
+    except SiteAddressMissing as error:
+        context: dict[str, object] = {"network": network, "form": None, "problem": str(error)}
+        status = 409 if form.is_bound else 200
+        return render(request, "directory/poster.html", context, status=status)
+    if not form.is_bound or not form.is_valid():
+        status = 400 if form.is_bound else 200
+        return render(
+            request,
+            "directory/poster.html",
+            {"network": network, "form": form, "problem": ""},
+            status=status,
+        )
+    made = render_poster(
+        network,
+        fmt=PosterFormat(form.cleaned_data["format"]),
+        paper=Paper(form.cleaned_data["size"]),
+        audience=Audience(form.cleaned_data["audience"]),
+    )
+    response = HttpResponse(made.content, content_type=made.format.content_type)
     response["Content-Disposition"] = f'attachment; filename="{made.filename}"'
     return response
 

@@ -83,6 +83,11 @@ def _ascii_digits(value: str) -> bool:
     return value.isascii() and value.isdigit()
 
 
+def _labels(choices: type[models.Choices]) -> str:
+    """The values a cell may hold, as a reader of the page says them: in the page's language."""
+    return ", ".join(str(label).lower() for label in choices.labels)
+
+
 class _Checker:
     """Checks one file's rows against the social map as it is now."""
 
@@ -219,7 +224,7 @@ class _Checker:
                 key,
                 _("'%(value)s' is not a known value.") % {"value": value},
                 _("Use one of: %(codes)s (for example %(example)s).")
-                % {"codes": ", ".join(str(c) for c in choices.values), "example": example},
+                % {"codes": _labels(choices), "example": example},
             )
             return ""
         return code
@@ -548,9 +553,7 @@ def _check_service(c: _Checker, row: ParsedRow) -> None:
         "cost_type": c.choice(row, "cost_type", CostType, "gratis", COST_WORDS) or CostType.FREE,
         "cost_note": c.text(row, "cost_note"),
         "waiting_days": c.whole_number(row, "waiting_days"),
-        "needs": c.choice_list(
-            row, "needs", {**c.lookup(Need), **NEED_WORDS}, [str(n) for n in Need.values]
-        ),
+        "needs": c.choice_list(row, "needs", {**c.lookup(Need), **NEED_WORDS}, [_labels(Need)]),
         "contact": contact,
         "phone": c.phone(row, "phone"),
         "email": c.email(row, "email"),

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from vangnet.directory.models import (
     Domain,
@@ -95,74 +96,78 @@ def _col(key: str, header: str, required: bool, help: str | Promise, **kw: Any) 
     return Column(key=key, header=header, english=key, required=required, help=help, **kw)
 
 
-_h = gettext_lazy
 # fmt: off
 OWNER = _col("owner", "eigenaar", False,
-             _h("Email address of the Vangnet user who keeps this entry current."))
+             _("Email address of the Vangnet user who keeps this entry current."))
 LAST_CONFIRMED = _col("last_confirmed", "laatst bevestigd", False,
-                      _h("Written by the export; ignored on import."))
+                      _("Written by the export; ignored on import."))
 AREAS = _col("areas", "gebieden", False,
-             _h("CBS codes of the areas served, separated by commas, for example BU99010101."))
+             _("CBS codes of the areas served, separated by commas, for example BU99010101."))
 ORGANISATION = _col("organisation", "organisatie", True,
-                    _h("The name or AGB code of an organisation already on the social map."))
+                    _("The name or AGB code of an organisation already on the social map."))
 COLUMNS: dict[Kind, list[Column]] = {
     Kind.ORGANISATIONS: [
-        _col("name", "naam", True, _h("The organisation's name."), max_length=200),
+        _col("name", "naam", True, _("The organisation's name."), max_length=200),
         _col("type", "type", True,
-             _h("Kind of organisation, for example huisartsenpraktijk or thuiszorg.")),
+             _("Kind of organisation, for example huisartsenpraktijk or thuiszorg.")),
         _col("domain", "domein", False,
-             _h("medisch, sociaal or wonen; taken from the type when empty.")),
-        _col("agb_code", "agb-code", False, _h("Eight digits.")),
-        _col("street", "straat", False, _h("Street and house number."), max_length=200),
+             _("medisch, sociaal or wonen; taken from the type when empty.")),
+        _col("agb_code", "agb-code", False, _("Eight digits.")),
+        _col("street", "straat", False, _("Street and house number."), max_length=200),
         _col("postcode", "postcode", False,
-             _h("Four digits and two letters, for example 9901 AB.")),
-        _col("city", "plaats", False, "", max_length=100),
-        _col("phone", "telefoon", False, "", max_length=30),
-        _col("email", "e-mail", False, ""),
-        _col("website", "website", False, ""),
+             _("Four digits and two letters, for example 9901 AB.")),
+        _col("city", "plaats", False, _("The town or village."), max_length=100),
+        _col("phone", "telefoon", False, _("A phone number, for example 0990-123 456."),
+             max_length=30),
+        _col("email", "e-mail", False, _("An email address.")),
+        _col("website", "website", False, _("A web address, for example www.example.nl.")),
         _col("office_hours", "openingstijden", False,
-             _h("For example: Monday to Friday 8:00 to 17:00."), max_length=200),
+             _("For example: Monday to Friday 8:00 to 17:00."), max_length=200),
         _col("out_of_hours", "avond nacht weekend", False,
-             _h("Who to call outside office hours, with the phone number."), max_length=300),
-        _col("description", "beschrijving", False, ""),
+             _("Who to call outside office hours, with the phone number."), max_length=300),
+        _col("description", "beschrijving", False,
+             _("What the organisation does, in a few sentences.")),
         AREAS, OWNER, LAST_CONFIRMED,
     ],
     Kind.PEOPLE: [
-        _col("name", "naam", True, _h("First name and surname."), max_length=150),
+        _col("name", "naam", True, _("First name and surname."), max_length=150),
         _col("discipline", "discipline", True,
-             _h("For example huisarts, poh_ouderenzorg, wijkverpleegkundige or sociaal_werker.")),
+             _("For example huisarts, poh_ouderenzorg, wijkverpleegkundige or sociaal_werker.")),
         ORGANISATION,
-        _col("work_phone", "werktelefoon", False, "", max_length=30),
-        _col("work_email", "werk e-mail", False, ""),
-        _col("working_days", "werkdagen", False, _h("For example: ma, di, do.")),
+        _col("work_phone", "werktelefoon", False, _("The phone number at work."), max_length=30),
+        _col("work_email", "werk e-mail", False, _("The email address at work.")),
+        _col("working_days", "werkdagen", False, _("For example: ma, di, do.")),
         _col("private_phone", "privételefoon", False,
-             _h("Only shown when the person agreed to it."), max_length=30),
+             _("Only shown when the person agreed to it."), max_length=30),
         _col("private_email", "privé e-mail", False,
-             _h("Only shown when the person agreed to it.")),
+             _("Only shown when the person agreed to it.")),
         _col("show_private_contact", "privé tonen", False,
-             _h("ja when the person agreed to show private contact details; otherwise nee.")),
+             _("ja when the person agreed to show private contact details; otherwise nee.")),
         OWNER, LAST_CONFIRMED,
     ],
     Kind.SERVICES: [
-        _col("name", "naam", True, _h("The name of the offer."), max_length=200),
+        _col("name", "naam", True, _("The name of the offer."), max_length=200),
         ORGANISATION,
-        _col("description", "beschrijving", True, _h("What it offers.")),
-        _col("audience", "voor wie", False, "", max_length=300),
-        _col("how_to_access", "aanmelden", False, _h("How to get it."), max_length=300),
-        _col("referral_required", "verwijzing nodig", False, _h("ja or nee.")),
-        _col("cost_type", "kosten", False, _h("gratis, verzekerd, wmo, eigen kosten or anders.")),
-        _col("cost_note", "kosten toelichting", False, "", max_length=200),
+        _col("description", "beschrijving", True, _("What it offers.")),
+        _col("audience", "voor wie", False,
+             _("For whom it is, for example: people over 75 who live at home."), max_length=300),
+        _col("how_to_access", "aanmelden", False, _("How to get it."), max_length=300),
+        _col("referral_required", "verwijzing nodig", False, _("ja or nee.")),
+        _col("cost_type", "kosten", False, _("gratis, verzekerd, wmo, eigen kosten or anders.")),
+        _col("cost_note", "kosten toelichting", False,
+             _("More about the cost, for example: 2 euros each time."), max_length=200),
         _col("waiting_days", "wachttijd dagen", False,
-             _h("Current waiting time as a whole number of days.")),
+             _("Current waiting time as a whole number of days.")),
         _col("needs", "helpt bij", False,
-             _h("Needs separated by commas, for example eenzaamheid, vallen, geheugen.")),
+             _("Needs separated by commas, for example eenzaamheid, vallen, geheugen.")),
         _col("contact", "contactpersoon", False,
-             _h("Name of a person of the same organisation already on the social map.")),
-        _col("phone", "telefoon", False, "", max_length=30),
-        _col("email", "e-mail", False, ""),
-        _col("url", "webpagina", False, ""),
+             _("Name of a person of the same organisation already on the social map.")),
+        _col("phone", "telefoon", False, _("A phone number, for example 0990-123 456."),
+             max_length=30),
+        _col("email", "e-mail", False, _("An email address.")),
+        _col("url", "webpagina", False, _("A web page about this offer.")),
         _col("schedule", "wanneer", False,
-             _h("For example: Tuesdays 10:00 to 12:00."), max_length=200),
+             _("For example: Tuesdays 10:00 to 12:00."), max_length=200),
         AREAS, OWNER, LAST_CONFIRMED,
     ],
 }

@@ -1,4 +1,12 @@
-"""The who-does-what poster of a network, for the practice wall or the web, as PDF, SVG or PNG."""
+"""A network's poster for the waiting room or the web, as PDF, SVG or PNG, for two audiences.
+
+- Professionals (``Audience.PROFESSIONAL``): who does what at each of the six steps.
+- Older people and carers (``Audience.PUBLIC``): whom to call for what.
+
+Both carry a QR code to the network's live public map, with its address printed
+beside it; making one raises SiteAddressMissing when the site's public address is
+not set in production.
+"""
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
@@ -8,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from vangnet.directory.models import Network
-from vangnet.directory.poster.content import poster_content
+from vangnet.directory.poster.address import SiteAddressMissing
+from vangnet.directory.poster.content import Audience, poster_content
 from vangnet.directory.poster.layout import Paper, PosterLayout, build_layout
 from vangnet.directory.poster.pdf import render_pdf
 from vangnet.directory.poster.png import DPI, render_png
@@ -30,12 +39,20 @@ class Poster:
     content: bytes
     format: PosterFormat
     paper: Paper
+    audience: Audience
     filename: str
 
 
-def poster_layout(network: Network, paper: Paper, *, today: date | None = None) -> PosterLayout:
+def poster_layout(
+    network: Network,
+    paper: Paper,
+    *,
+    audience: Audience = Audience.PROFESSIONAL,
+    today: date | None = None,
+) -> PosterLayout:
     """The poster's layout in the active language; computed once, drawn in any format."""
-    return build_layout(poster_content(network, today=today or timezone.localdate()), paper)
+    content = poster_content(network, today=today or timezone.localdate(), audience=audience)
+    return build_layout(content, paper)
 
 
 def render_poster(
@@ -43,10 +60,11 @@ def render_poster(
     *,
     fmt: PosterFormat,
     paper: Paper,
+    audience: Audience = Audience.PROFESSIONAL,
     today: date | None = None,
     dpi: int = DPI,
 ) -> Poster:
-    layout = poster_layout(network, paper, today=today)
+    layout = poster_layout(network, paper, audience=audience, today=today)
     lang = get_language() or "nl"
     if fmt is PosterFormat.PDF:
         created = (
@@ -59,8 +77,17 @@ def render_poster(
         content = render_svg(layout, lang=lang)
     else:
         content = render_png(layout, dpi=dpi)
-    filename = f"wie-doet-wat-{network.slug}-{paper.value}.{fmt.value}"
-    return Poster(content=content, format=fmt, paper=paper, filename=filename)
+    filename = f"{audience.file_stem}-{network.slug}-{paper.value}.{fmt.value}"
+    return Poster(content=content, format=fmt, paper=paper, audience=audience, filename=filename)
 
 
-__all__ = ["DPI", "Paper", "Poster", "PosterFormat", "poster_layout", "render_poster"]
+__all__ = [
+    "DPI",
+    "Audience",
+    "Paper",
+    "Poster",
+    "PosterFormat",
+    "SiteAddressMissing",
+    "poster_layout",
+    "render_poster",
+]

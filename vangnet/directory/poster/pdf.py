@@ -4,7 +4,8 @@ from datetime import datetime
 
 from fpdf import FPDF
 
-from vangnet.directory.poster.layout import PosterLayout, Rect
+from vangnet.directory.poster.model import BLACK, PosterLayout, Rect
+from vangnet.directory.poster.qr import QrCode
 from vangnet.directory.poster.text import ENCODING
 
 
@@ -44,6 +45,15 @@ def _draw_rect(pdf: FPDF, rect: Rect) -> None:
         pdf.set_dash_pattern()
 
 
+def _draw_qr(pdf: FPDF, qr: QrCode) -> None:
+    """The QR code as one filled path of rectangles: vector, and no seams between modules."""
+    with pdf.new_path() as path:
+        path.style.fill_color = BLACK
+        path.style.stroke_color = None
+        for x, y, w, h in qr.rectangles():
+            path.rectangle(x, y, w, h)
+
+
 def render_pdf(layout: PosterLayout, *, lang: str, created: datetime) -> bytes:
     pdf = FPDF(unit="pt", format=(layout.width, layout.height))
     # Windows-1252 gives the core fonts every Dutch letter plus curly quotes, dashes and €.
@@ -58,6 +68,8 @@ def render_pdf(layout: PosterLayout, *, lang: str, created: datetime) -> bytes:
     pdf.add_page()
     for rect in layout.rects:
         _draw_rect(pdf, rect)
+    if layout.qr is not None:
+        _draw_qr(pdf, layout.qr)
     current: tuple[bool, float, str] | None = None
     for run in layout.texts:
         style = (run.bold, run.size, run.colour)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from vangnet.directory.poster.layout import PosterLayout, Rect, TextRun
+from vangnet.directory.poster.model import BLACK, PosterLayout, Rect, TextRun
 
 DPI = 150
 # Liberation Sans has Helvetica's metrics; DejaVu Sans is wider, so runs are fitted below.
@@ -108,6 +108,18 @@ def render_png(layout: PosterLayout, *, dpi: int = DPI) -> bytes:
     draw = ImageDraw.Draw(image)
     for rect in layout.rects:
         _draw_rect(draw, rect, scale)
+    if layout.qr is not None:
+        # Whole pixels, so neighbouring modules meet without a grey seam.
+        for x, y, w, h in layout.qr.rectangles():
+            draw.rectangle(
+                (
+                    round(x * scale),
+                    round(y * scale),
+                    round((x + w) * scale) - 1,
+                    round((y + h) * scale) - 1,
+                ),
+                fill=BLACK,
+            )
     for run in layout.texts:
         font = _fitted_font(run, scale)
         draw.text((run.x * scale, run.y * scale), run.text, fill=run.colour, font=font, anchor="ls")

@@ -2,7 +2,8 @@
 
 from xml.sax.saxutils import escape, quoteattr
 
-from vangnet.directory.poster.layout import PosterLayout, Rect, TextRun
+from vangnet.directory.poster.model import BLACK, PosterLayout, Rect, TextRun
+from vangnet.directory.poster.qr import QrCode
 
 FONT_FAMILY = "'Liberation Sans', Arial, Helvetica, sans-serif"
 
@@ -41,6 +42,14 @@ def _text(run: TextRun) -> str:
     )
 
 
+def _qr(qr: QrCode) -> str:
+    """The QR code as one path of rectangles, sharp at any size."""
+    d = "".join(
+        f"M{_num(x)} {_num(y)}h{_num(w)}v{_num(h)}h-{_num(w)}z" for x, y, w, h in qr.rectangles()
+    )
+    return f'<path id="qr-code" fill="{BLACK}" shape-rendering="crispEdges" d="{d}"/>'
+
+
 def render_svg(layout: PosterLayout, *, lang: str) -> bytes:
     width_mm, height_mm = layout.paper.size_mm
     parts = [
@@ -57,6 +66,7 @@ def render_svg(layout: PosterLayout, *, lang: str) -> bytes:
         f'<rect x="0" y="0" width="{_num(layout.width)}" height="{_num(layout.height)}" '
         f'fill="#ffffff"/>',
         *(_rect(rect) for rect in layout.rects),
+        *([_qr(layout.qr)] if layout.qr is not None else []),
         f'<g font-family="{FONT_FAMILY}">',
         *(_text(run) for run in layout.texts),
         "</g>",

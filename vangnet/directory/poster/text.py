@@ -87,17 +87,26 @@ type Line = list[Span]
 
 
 def _break_long_word(word: str, size: float, bold: bool, width: float) -> list[str]:
-    """Split a word wider than the line (a long web address, say) into pieces that fit."""
+    """Split a word wider than the line (a long web address, say) into pieces that fit.
+
+    A piece ends after a slash, dot or hyphen where one lies in its second half, so
+    an address breaks where a reader expects it to.
+    """
     pieces: list[str] = []
-    current = ""
-    for char in word:
-        if current and text_width(current + char, size, bold=bold) > width:
-            pieces.append(current)
-            current = char
-        else:
-            current += char
-    if current:
-        pieces.append(current)
+    rest = word
+    while rest:
+        if text_width(rest, size, bold=bold) <= width:
+            pieces.append(rest)
+            break
+        fits = 1
+        while fits < len(rest) and text_width(rest[: fits + 1], size, bold=bold) <= width:
+            fits += 1
+        cut = next(
+            (i for i in range(fits, fits // 2, -1) if rest[i - 1] in "/.-"),
+            fits,
+        )
+        pieces.append(rest[:cut])
+        rest = rest[cut:]
     return pieces
 
 

@@ -190,7 +190,13 @@ def test_a_citizen_reads_the_public_map_on_a_phone(
     expect(urgent).to_contain_text("Huisartsenpost Testdorp: 0900-1234567")
     expect(urgent).to_contain_text("112")
     expect(page.get_by_role("heading", name="Welzijn De Schakel")).to_be_visible()
-    expect(page.get_by_text("Dinsdag en donderdag 10.00-12.00")).to_be_visible()
+    # What the organisation offers and who works there fold open on a tap.
+    schedule = page.get_by_text("Dinsdag en donderdag 10.00-12.00")
+    expect(schedule).to_be_hidden()
+    page.get_by_text("Wat zij bieden (1)").click()
+    expect(schedule).to_be_visible()
+    page.get_by_text("Wie er werken (1)").click()
+    expect(page.get_by_text("Fatima el Amrani")).to_be_visible()
     assert "06-99999999" not in page.content()
     # Nothing sticks out sideways on a small phone.
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

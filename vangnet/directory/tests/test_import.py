@@ -8,11 +8,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
 from openpyxl import Workbook
 
 from vangnet.accounts.models import User
 from vangnet.conftest import log_in
-from vangnet.directory.importing import ImportRefused, Kind, check_file, import_apply
+from vangnet.directory.importing import COLUMNS, ImportRefused, Kind, check_file, import_apply
 from vangnet.directory.models import (
     ChangeAction,
     ChangeRecord,
@@ -266,3 +268,31 @@ def test_the_page_checks_first_then_applies(client: Client, alice: User) -> None
     response = client.post(apply_url, follow=True)
     assert Organisation.objects.count() == 2
     assert "controleer het eerst opnieuw" in response.content.decode()
+
+
+def test_the_page_explains_every_column_in_dutch(client: Client, alice: User) -> None:
+    log_in(client, alice)
+    html = client.get(reverse("directory:import"), HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    for kind in Kind:
+        for column in COLUMNS[kind]:
+            if column.key == "last_confirmed":
+                continue
+            with translation.override("en"):
+                english = str(column.help)
+            with translation.override("nl"):
+                dutch = str(column.help)
+            # Every column says what to fill in, in Dutch, and the English is nowhere.
+            assert dutch, column.key
+            assert dutch != english, column.key
+            assert escape(dutch) in html, column.key
+            assert escape(english) not in html, column.key
+
+
+def test_an_unknown_value_is_answered_with_the_words_of_the_page(alice: User) -> None:
+    with translation.override("nl"):
+        result = check_file(
+            b"naam;type\nWijkcentrum De Brug;buurthuis\n", "o.csv", Kind.ORGANISATIONS
+        )
+    (problem,) = result.problems
+    assert "huisartsenpraktijk, thuiszorg, welzijnsorganisatie" in problem.fix
+    assert "gp_practice" not in problem.fix

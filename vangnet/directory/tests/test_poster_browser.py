@@ -2,6 +2,7 @@
 
 import io
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -35,27 +36,54 @@ def _network() -> Network:
     return network
 
 
-def test_a_coordinator_downloads_the_poster_from_the_network_page(
-    page: Page, live_server: object, axe: AxeChecker, alice: User
+def test_a_coordinator_downloads_both_posters_from_the_network_page(
+    page: Page, live_server: object, axe: AxeChecker, alice: User, settings: Any
 ) -> None:
+    settings.SITE_URL = "https://vangnet.example.nl"
     network = _network()
     browser_log_in(page, str(live_server), alice)
     page.goto(f"{live_server}/map/networks/{network.slug}/")
     downloads = page.locator("#downloads")
-    expect(downloads.get_by_role("link", name="Poster A4 (PDF)")).to_be_visible()
+    downloads.get_by_role("link", name="Een poster maken").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Poster voor de wachtkamer")
     axe.check(page)
+
+    # The poster for older people and carers, the first choice, on A4 as a PDF.
+    expect(page.get_by_label("Wie kunt u bellen: voor ouderen en mantelzorgers")).to_be_checked()
     with page.expect_download() as info:
-        downloads.get_by_role("link", name="Poster A4 (PDF)").click()
+        page.get_by_role("button", name="Poster downloaden").click()
     download = info.value
-    assert download.suggested_filename == f"wie-doet-wat-{network.slug}-A4.pdf"
+    assert download.suggested_filename == f"wie-kunt-u-bellen-{network.slug}-A4.pdf"
     reader = PdfReader(io.BytesIO(Path(download.path()).read_bytes()))
     assert len(reader.pages) == 1
     text = " ".join(reader.pages[0].extract_text().split())
+    assert "Wie kunt u bellen?" in text
+    assert "Gaat het thuis minder goed?" in text
     assert "Huisartsenpraktijk Het Anker" in text
-    assert "Nog niemand" in text
+    assert f"https://vangnet.example.nl/map/{network.slug}/public/" in text
+    assert "Nog niemand" not in text
+
+    # Who does what, on A3 as a picture.
+    page.get_by_label("Wie doet wat: de zes stappen van de zorg").check()
+    page.get_by_label("A3, voor aan de muur").check()
+    page.get_by_label("PNG-afbeelding, voor een nieuwsbrief").check()
     with page.expect_download() as info:
-        downloads.get_by_role("link", name="Poster A3 (PNG-afbeelding)").click()
-    assert info.value.suggested_filename.endswith("-A3.png")
+        page.get_by_role("button", name="Poster downloaden").click()
+    assert info.value.suggested_filename == f"wie-doet-wat-{network.slug}-A3.png"
+
+
+def test_without_a_site_address_the_poster_page_says_so_in_dutch(
+    page: Page, live_server: object, axe: AxeChecker, settings: Any
+) -> None:
+    settings.DEBUG = False
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    network = _network()
+    page.goto(f"{live_server}/map/networks/{network.slug}/poster/")
+    problem = page.get_by_role("alert")
+    expect(problem).to_contain_text("De poster kan nog niet worden gemaakt")
+    expect(problem).to_contain_text("het webadres van deze Vangnet is niet ingesteld")
+    expect(page.get_by_role("button", name="Poster downloaden")).to_have_count(0)
+    axe.check(page)
 
 
 def test_a_coordinator_checks_a_file_fixes_it_and_imports_it(

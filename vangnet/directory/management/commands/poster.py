@@ -6,11 +6,21 @@ from django.utils import translation
 
 from vangnet.core.params import number_argument
 from vangnet.directory.models import Network
-from vangnet.directory.poster import DPI, Paper, PosterFormat, render_poster
+from vangnet.directory.poster import (
+    DPI,
+    Audience,
+    Paper,
+    PosterFormat,
+    SiteAddressMissing,
+    render_poster,
+)
 
 
 class Command(BaseCommand):
-    help = "Draw a network's who-does-what poster as PDF, SVG or PNG."
+    help = (
+        "Draw a network's poster as PDF, SVG or PNG: who does what (professional), "
+        "or whom to call, for older people and carers (public)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("network", help="The network's short name (slug).")
@@ -18,6 +28,13 @@ class Command(BaseCommand):
             "--format", choices=[f.value for f in PosterFormat], default=PosterFormat.PDF.value
         )
         parser.add_argument("--size", choices=[p.value for p in Paper], default=Paper.A4.value)
+        parser.add_argument(
+            "--audience",
+            choices=[a.value for a in Audience],
+            default=Audience.PROFESSIONAL.value,
+            help="professional: who does what at each step; "
+            "public: whom to call, for older people and carers.",
+        )
         parser.add_argument("--out", required=True, help="The file to write.")
         parser.add_argument("--language", choices=["nl", "en"], default="nl")
         parser.add_argument(
@@ -31,12 +48,17 @@ class Command(BaseCommand):
         if not 72 <= options["dpi"] <= 600:
             raise CommandError("Choose a resolution between 72 and 600 dpi.")
         with translation.override(options["language"]):
-            poster = render_poster(
-                network,
-                fmt=PosterFormat(options["format"]),
-                paper=Paper(options["size"]),
-                dpi=options["dpi"],
-            )
+            try:
+                poster = render_poster(
+                    network,
+                    fmt=PosterFormat(options["format"]),
+                    paper=Paper(options["size"]),
+                    audience=Audience(options["audience"]),
+                    dpi=options["dpi"],
+                )
+            except SiteAddressMissing as error:
+                # Exit status 2: the poster is refused, as the import refuses a file with problems.
+                raise CommandError(str(error), returncode=2) from error
         out = Path(options["out"])
         out.write_bytes(poster.content)
         self.stdout.write(f"Wrote {out} ({len(poster.content):,} bytes).")
