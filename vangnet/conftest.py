@@ -65,6 +65,7 @@ def make_user(email: str, name: str, role: Role | None = None, **extra: Any) -> 
     user = User.objects.create_user(email=email, password=PASSWORD, full_name=name, **extra)
     if role is not None:
         user.groups.add(Group.objects.get_or_create(name=role.value)[0])
+        user.__dict__.pop("role_names", None)
     return user
 
 

@@ -3,6 +3,7 @@ from typing import Any, ClassVar
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,7 +69,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     def has_role(self, role: Role) -> bool:
         if self.is_superuser:
             return True
-        return any(group.name == role.value for group in self.groups.all())
+        return role.value in self.role_names
+
+    @cached_property
+    def role_names(self) -> frozenset[str]:
+        """The names of this account's groups, read once per loaded account (one request)."""
+        return frozenset(self.groups.values_list("name", flat=True))
 
     @property
     def is_coordinator(self) -> bool:
