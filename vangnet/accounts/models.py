@@ -1,6 +1,11 @@
 from typing import Any, ClassVar
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import (
+    AbstractBaseUser,
+    BaseUserManager,
+    Group,
+    PermissionsMixin,
+)
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -13,6 +18,10 @@ class Role(models.TextChoices):
     COORDINATOR = "coordinator", _("Network coordinator")
     PROFESSIONAL = "professional", _("Professional")
     READ_ONLY = "read-only", _("Read only")
+
+    def group(self) -> "Group":
+        """The group for this role, made again where a wiped database lost it."""
+        return Group.objects.get_or_create(name=self.value)[0]
 
 
 class UserManager(BaseUserManager["User"]):

@@ -56,6 +56,58 @@ def _lock_chain_head() -> ChainHead:
     return ChainHead.objects.select_for_update().get(pk=1)
 
 
+@dataclass(frozen=True)
+class AccessRow:
+    """One row to append: about whom, which kind of data, for what, and which objects."""
+
+    client_id: int | None
+    data_category: str = ""
+    purpose: str = ""
+    objects: Iterable[str] = ()
+    break_glass: bool = False
+    reason: str = ""
+
+
+def log_access_rows(
+    *, actor: Actor, event: AuditEvent, rows: Sequence[AccessRow]
+) -> list[AccessLogEntry]:
+    """Append ``rows`` in one go, each sealed with the current key and chained to the one before.
+
+    The chain head moves to the last new row in the same transaction, so a page
+    that shows several kinds of data logs each in one insert.
+    """
+    if not rows:
+        return []
+    labels = actor.labels()
+    now = timezone.now()
+    key = current_key()
+    with transaction.atomic():
+        head = _lock_chain_head()
+        previous = head.last_hash
+        entries = []
+        for row in rows:
+            entry = AccessLogEntry(
+                event=event,
+                occurred_at=now,
+                client_id=row.client_id,
+                access_point=actor.access_point,
+                data_category=row.data_category,
+                objects_involved=sorted(set(row.objects)),
+                purpose=row.purpose,
+                break_glass=row.break_glass,
+                reason=row.reason[:500],
+                previous_hash=previous,
+                key_id=key.key_id,
+                **labels,
+            )
+            entry.entry_hash = key.seal(previous + entry.canonical())
+            previous = entry.entry_hash
+            entries.append(entry)
+        AccessLogEntry.objects.bulk_create(entries)
+        ChainHead.objects.filter(pk=1).update(last_hash=previous, last_id=entries[-1].pk)
+    return entries
+
+
 def log_accesses(
     *,
     actor: Actor,
@@ -67,41 +119,23 @@ def log_accesses(
     break_glass: bool = False,
     reason: str = "",
 ) -> list[AccessLogEntry]:
-    """Append one row per client (one row with no client when the list is empty).
-
-    Each row is sealed with the current key and chained to the row before it;
-    the chain head moves to the last new row in the same transaction.
-    """
-    labels = actor.labels()
+    """Append one row per client (one row with no client when the list is empty)."""
     objects_list = sorted(set(objects))
-    now = timezone.now()
-    key = current_key()
-    ids: Sequence[int | None] = client_ids or [None]
-    with transaction.atomic():
-        head = _lock_chain_head()
-        previous = head.last_hash
-        entries = []
-        for client_id in ids:
-            entry = AccessLogEntry(
-                event=event,
-                occurred_at=now,
+    return log_access_rows(
+        actor=actor,
+        event=event,
+        rows=[
+            AccessRow(
                 client_id=client_id,
-                access_point=actor.access_point,
                 data_category=data_category,
-                objects_involved=objects_list,
                 purpose=purpose,
+                objects=objects_list,
                 break_glass=break_glass,
-                reason=reason[:500],
-                previous_hash=previous,
-                key_id=key.key_id,
-                **labels,
+                reason=reason,
             )
-            entry.entry_hash = key.seal(previous + entry.canonical())
-            previous = entry.entry_hash
-            entries.append(entry)
-        AccessLogEntry.objects.bulk_create(entries)
-        ChainHead.objects.filter(pk=1).update(last_hash=previous, last_id=entries[-1].pk)
-    return entries
+            for client_id in client_ids or [None]
+        ],
+    )
 
 
 def log_access(

@@ -140,6 +140,49 @@ class Decision:
     reason: str = ""
 
 
+@dataclass(frozen=True)
+class _Grounds:
+    """What the door's rule looks at for one professional and one client number."""
+
+    person: Person
+    can_edit: bool
+    related: bool
+    in_team: bool
+    consents: list[Consent]
+    grant: BreakGlassGrant | None
+
+    def decide(self, *, category: str, purpose: str, for_write: bool) -> Decision:
+        if for_write and not self.can_edit:
+            return Decision(False)
+        if self.related and consent_covers(
+            self.consents,
+            person=self.person,
+            category=category,
+            purpose=purpose,
+            in_care_team=self.in_team,
+        ):
+            return Decision(True)
+        if not for_write and self.grant is not None:
+            return Decision(True, break_glass=True, reason=self.grant.reason)
+        return Decision(False)
+
+
+def _grounds(user: User, person: Person, client_id: int, *, with_grant: bool) -> _Grounds:
+    """Read what the rule needs, with the same queries whether or not the number is anyone."""
+    return _Grounds(
+        person=person,
+        can_edit=user.can_edit,
+        related=has_relationship(person, client_id),
+        in_team=CareTeamMember.objects.active().filter(client_id=client_id, person=person).exists(),
+        consents=list(Consent.objects.active().filter(client_id=client_id)),
+        grant=(
+            BreakGlassGrant.objects.active().filter(client_id=client_id, user=user).first()
+            if with_grant
+            else None
+        ),
+    )
+
+
 def decide(user: User, client: Client, *, category: str, purpose: str, for_write: bool) -> Decision:
     """Whether ``user`` may reach this data of ``client`` now. Writes nothing."""
     return _decide_on_id(user, client.pk, category=category, purpose=purpose, for_write=for_write)
@@ -158,21 +201,41 @@ def _decide_on_id(
         return Decision(False)
     if for_write and not user.can_edit:
         return Decision(False)
-    related = has_relationship(person, client_id)
-    in_team = CareTeamMember.objects.active().filter(client_id=client_id, person=person).exists()
-    consents = list(Consent.objects.active().filter(client_id=client_id))
-    grant = (
-        None
-        if for_write
-        else BreakGlassGrant.objects.active().filter(client_id=client_id, user=user).first()
-    )
-    if related and consent_covers(
-        consents, person=person, category=category, purpose=purpose, in_care_team=in_team
-    ):
-        return Decision(True)
-    if grant is not None:
-        return Decision(True, break_glass=True, reason=grant.reason)
-    return Decision(False)
+    grounds = _grounds(user, person, client_id, with_grant=not for_write)
+    return grounds.decide(category=category, purpose=purpose, for_write=for_write)
+
+
+@dataclass(frozen=True)
+class Decisions:
+    """The door's answer for one viewer and one client, for every kind of data and purpose.
+
+    Read once (``decisions_for``) and asked many times, so a page that offers a
+    link per part asks the database the same few questions however many parts
+    it has. Each answer is the one ``decide`` would give.
+    """
+
+    grounds: _Grounds | None
+
+    @property
+    def person(self) -> Person | None:
+        """The viewer's place on the social map; None for an account without one."""
+        return self.grounds.person if self.grounds else None
+
+    def get(self, category: str, purpose: str, *, for_write: bool = False) -> Decision:
+        if self.grounds is None:
+            return Decision(False)
+        return self.grounds.decide(category=category, purpose=purpose, for_write=for_write)
+
+    def allows(self, category: str, purpose: str, *, for_write: bool = False) -> bool:
+        return self.get(category, purpose, for_write=for_write).allowed
+
+
+def decisions_for(user: User, client: Client) -> Decisions:
+    """Every answer of the door for ``user`` and ``client``, in a fixed number of queries."""
+    person = professional_of(user)
+    if person is None:
+        return Decisions(None)
+    return Decisions(_grounds(user, person, client.pk, with_grant=True))
 
 
 def access_client(

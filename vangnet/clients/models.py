@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from stdnum.nl import bsn as bsn_number
 
 from vangnet.directory.models import Area, Discipline, Network, Organisation, Person
@@ -248,7 +249,10 @@ class ContactPerson(models.Model):
         related_name="contact_people",
     )
     person = models.ForeignKey(
-        Person, verbose_name=_("contact person"), on_delete=models.PROTECT, related_name="+"
+        Person,
+        verbose_name=pgettext_lazy("older person", "contact person"),
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     since = models.DateTimeField(_("since"), default=timezone.now)
     until = models.DateTimeField(_("until"), null=True, blank=True)
@@ -261,7 +265,7 @@ class ContactPerson(models.Model):
     )
 
     class Meta:
-        verbose_name = _("contact person")
+        verbose_name = pgettext_lazy("older person", "contact person")
         verbose_name_plural = _("contact people")
         ordering = ("-since", "-pk")
         constraints = [

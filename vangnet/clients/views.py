@@ -20,6 +20,7 @@ from vangnet.clients.access import (
     decide,
     professional_of,
 )
+from vangnet.clients.dossier import IDENTITY_WRITE, TIMELINE_LIMIT, dossier_open
 from vangnet.clients.forms import (
     CarerForm,
     CareTeamForm,
@@ -90,31 +91,16 @@ def client_register(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def client_detail(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
-    client = access_client(
-        Actor.from_request(request), client_id, category=IDENTITY, purpose=CARE_PLAN
-    )
-    team = (
-        CareTeamMember.objects.filter(client=client)
-        .select_related("person__organisation")
-        .order_by("until", "since")
-    )
-    today = timezone.localdate()
+    """The older person's dossier at a glance: where they are, and what the viewer may see."""
+    dossier = dossier_open(Actor.from_request(request), client_id)
     return render(
         request,
         "clients/detail.html",
         {
-            "client": client,
-            "carers": list(client.carers.all()),
-            "representative": getattr(client, "representative", None),
-            "team": [m for m in team if m.until is None or m.until >= today],
-            "former_team": [m for m in team if m.until is not None and m.until < today],
-            "contact_person": client.current_contact_person(),
-            "contact_history": client.contact_people.select_related("person")[:10],
-            "consents": client.consents.select_related(
-                "recipient_organisation", "recipient_person"
-            ),
-            "can_edit": request.user.can_edit,
-            "is_coordinator": request.user.is_coordinator,
+            "client": dossier.client,
+            "dossier": dossier,
+            "can_write": dossier.viewer.may(IDENTITY_WRITE),
+            "timeline_limit": TIMELINE_LIMIT,
         },
     )
 

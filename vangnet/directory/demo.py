@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from django.conf import settings
-from django.contrib.auth.models import Group
 
 from vangnet.accounts.models import Role, User
 from vangnet.core.demo import DemoContext
@@ -326,7 +325,7 @@ def _make_stale(
     exclude: set[Person],
 ) -> None:
     """A few entries not confirmed for longer than the stale period, each with an owner."""
-    professional = Group.objects.get(name=Role.PROFESSIONAL.value)
+    professional = Role.PROFESSIONAL.group()
     for key in ("fysio", "thuisadmin", "maaltijd"):
         keeper = next(p for p in people[key] if p not in exclude)
         owner = User.objects.create_user(

@@ -4,7 +4,6 @@ Every demo account has the same published authenticator key
 (``vangnet.accounts.demo``). Never load the demo into a real installation.
 """
 
-from django.contrib.auth.models import Group
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from vangnet.accounts.actions import recovery_codes_renew
@@ -15,7 +14,7 @@ from vangnet.accounts.demo import (
     FIRST_LOGIN_NOTE,
     LOGIN_NOTE,
 )
-from vangnet.accounts.models import Role, User
+from vangnet.accounts.models import User
 from vangnet.accounts.twofactor import AUTHENTICATOR_NAME
 from vangnet.core.demo import DEMO_PASSWORD, DemoContext, DemoLogin
 from vangnet.directory.models import Domain, Organisation, OrganisationType, Person
@@ -50,12 +49,11 @@ def _give_authenticator(user: User) -> None:
 def build(ctx: DemoContext) -> None:
     """Accounts for the demo people, each linked to its person on the social map."""
     people: dict[str, Person] = ctx.shared.get("demo_people") or {}
-    groups = {group.name: group for group in Group.objects.filter(name__in=Role.values)}
     for key, (role, discipline, title) in DEMO_ROLES.items():
         person = people.get(key) or _demo_person(ctx, discipline, title)
         email = f"{key.replace('_', '-')}@{DEMO_EMAIL_DOMAIN}"
         user = User.objects.create_user(email=email, password=DEMO_PASSWORD, full_name=person.name)
-        user.groups.add(groups[role.value])
+        user.groups.add(role.group())
         person.user = user
         person.save(update_fields=["user"])
         _give_authenticator(user)

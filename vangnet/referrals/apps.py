@@ -9,6 +9,9 @@ class ReferralsConfig(AppConfig):
 
     def ready(self) -> None:
         from vangnet.clients.access import relationship_source_register
+        from vangnet.clients.dossier import dossier_section_register
+        from vangnet.referrals.dossier import SECTION
         from vangnet.referrals.visibility import open_referral_client_ids
 
         relationship_source_register(open_referral_client_ids)
+        dossier_section_register(SECTION)

@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from vangnet.clients.models import Client
 from vangnet.consent.models import Consent
@@ -295,7 +296,9 @@ class Referral(models.Model):
     first_contact_due_on = models.DateField(_("first contact due"))
     escalated_at = models.DateTimeField(_("escalated to the coordinator"), null=True, blank=True)
     first_contact_on = models.DateField(_("first contact on"), null=True, blank=True)
-    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+    completed_at = models.DateTimeField(
+        pgettext_lazy("referral", "completed"), null=True, blank=True
+    )
     ended_at = models.DateTimeField(_("ended"), null=True, blank=True)
     # Feedback to the referrer, in plain words.
     first_contact_feedback = models.TextField(_("feedback at first contact"), blank=True)

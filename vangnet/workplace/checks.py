@@ -1,11 +1,12 @@
 """System check: every app's contribution is wired into the roof.
 
 An app contributes by convention: a demo builder (``demo.build``), daily jobs
-(the functions of ``jobs.py``), a section of the AVG export (``export.py``) and,
-for its own kind of care relationship, a ``*_client_ids(person)`` function in
-``access.py`` or ``visibility.py``. Forgetting to list one in the roof, or to
-register a relationship source, fails ``vangnet check`` at start-up instead of
-going unnoticed.
+(the functions of ``jobs.py``), a section of the AVG export (``export.py``), a
+section of the older person's dossier (``dossier.py``) and, for its own kind of
+care relationship, a ``*_client_ids(person)`` function in ``access.py`` or
+``visibility.py``. Forgetting to list one in the roof, or to register a
+relationship source or a dossier section, fails ``vangnet check`` at start-up
+instead of going unnoticed.
 """
 
 import inspect
@@ -41,12 +42,14 @@ def _vangnet_apps() -> list[str]:
 @register()
 def contributions_wired(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
     from vangnet.clients.access import RELATIONSHIP_SOURCES
+    from vangnet.clients.dossier import DOSSIER_SECTIONS
     from vangnet.core.scheduling import DAILY_JOBS
     from vangnet.rights.apps import RightsConfig
     from vangnet.rights.export import EXPORT_SECTIONS
     from vangnet.workplace.demo import BUILDERS
 
     exported_from = {builder.__module__ for _name, builder in EXPORT_SECTIONS}
+    in_dossier = {section.build.__module__ for section in DOSSIER_SECTIONS}
     errors: list[CheckMessage] = []
 
     def missing(what: str, where: str, obj: str) -> None:
@@ -65,6 +68,13 @@ def contributions_wired(app_configs: Any, **kwargs: Any) -> list[CheckMessage]:
         export = _module(f"{app}.export") if app != RightsConfig.name else None
         if export is not None and export.__name__ not in exported_from:
             missing("the AVG export", "vangnet/rights/export.py", export.__name__)
+        dossier = _module(f"{app}.dossier")
+        if dossier is not None and dossier.__name__ not in in_dossier:
+            missing(
+                "register its section in the app's AppConfig.ready()",
+                "the dossier sections",
+                dossier.__name__,
+            )
         for module in filter(None, (_module(f"{app}.access"), _module(f"{app}.visibility"))):
             for source in _own_functions(module):
                 named = source.__name__.endswith("_client_ids")

@@ -55,7 +55,7 @@ def test_a_professional_sets_up_the_app_at_the_first_login(
     axe.check(page)
     page.get_by_role("link", name="Ik heb mijn codes bewaard: verder").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Vangnet")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Vandaag")
     expect(page.get_by_role("link", name="Mijn account")).to_be_visible()
     axe.check(page)
     assert [text for text in refused if "Content Security Policy" in text] == []

@@ -274,6 +274,7 @@ def test_the_client_list_query_count_does_not_grow_with_clients(
 
 
 def _queries_for(user: User, client_id: int) -> int:
+    user = User.objects.get(pk=user.pk)  # as each request loads its account afresh
     with CaptureQueriesContext(connection) as queries, pytest.raises(Http404):
         access_client(
             Actor(user), client_id, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN

@@ -66,7 +66,8 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
     axe.check(page)
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("Het zorgteam is bijgewerkt.")).to_be_visible()
-    expect(page.get_by_role("cell", name="Nina de Wijk", exact=True)).to_be_visible()
+    team = page.get_by_role("region", name="Zorgteam")
+    expect(team.get_by_text("Nina de Wijk", exact=True)).to_be_visible()
     expect(page.get_by_text("Nina de Wijk (Wijkverpleegkundige")).to_be_visible()
     axe.check(page)
     client_id = Client.objects.get(family_name="Hoekstra").pk

@@ -27,3 +27,16 @@ def test_compiled_catalog_matches_the_source(po_path: Path) -> None:
     source = {(e.msgctxt, e.msgid): e.msgstr for e in polib.pofile(str(po_path)) if e.translated()}
     compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo_path)) if e.msgid}
     assert compiled == source
+
+
+def test_a_string_reads_the_same_in_every_app() -> None:
+    """Django merges the apps' catalogs and the first app wins, so two apps that
+    translate one string differently make a label depend on the app order."""
+    seen: dict[tuple[str | None, str], dict[str, str]] = {}
+    for po_path in NL_CATALOGS:
+        for entry in polib.pofile(str(po_path)):
+            if entry.translated() and not entry.msgid_plural:
+                key = (entry.msgctxt, entry.msgid)
+                seen.setdefault(key, {})[po_path.parts[-5]] = entry.msgstr
+    differing = {key[1]: per_app for key, per_app in seen.items() if len(set(per_app.values())) > 1}
+    assert differing == {}

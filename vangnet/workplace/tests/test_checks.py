@@ -3,7 +3,7 @@
 import pytest
 from django.core.checks import run_checks
 
-from vangnet.clients import access
+from vangnet.clients import access, dossier
 from vangnet.core import scheduling
 from vangnet.detection.access import signal_client_ids
 from vangnet.referrals.jobs import escalate_overdue
@@ -44,3 +44,20 @@ def test_it_notices_a_relationship_source_not_registered(monkeypatch: pytest.Mon
     assert _messages() == [
         "vangnet.detection.access.signal_client_ids is not in the care relationship sources."
     ]
+
+
+def test_it_notices_a_dossier_section_not_registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    sections = [s for s in dossier.DOSSIER_SECTIONS if s.key != "screening"]
+    monkeypatch.setattr(dossier, "DOSSIER_SECTIONS", sections)
+    assert _messages() == ["vangnet.screening.dossier is not in the dossier sections."]
+
+
+def test_every_wing_with_a_dossier_part_is_in_the_dossier() -> None:
+    modules = {section.build.__module__ for section in dossier.DOSSIER_SECTIONS}
+    assert {
+        "vangnet.care.dossier",
+        "vangnet.clients.dossier",
+        "vangnet.detection.dossier",
+        "vangnet.referrals.dossier",
+        "vangnet.screening.dossier",
+    } <= modules
