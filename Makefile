@@ -12,7 +12,7 @@ PORT ?= 8000
 # The browser tests drive this Chromium (the same variable as vangnet/conftest.py reads).
 CHROMIUM := $(or $(VANGNET_CHROMIUM),/usr/bin/chromium)
 
-.PHONY: demo vangnet test check-browser lint types pytest messages messages-app clean
+.PHONY: demo vangnet test check-browser lint types pytest messages messages-app clean screenshots
 
 $(BIN)/.installed: pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed"; exit 1; }
@@ -36,6 +36,10 @@ vangnet: $(BIN)/.installed
 	$(DEMO_ENV) $(BIN)/vangnet $(ARGS)
 
 test: check-browser $(BIN)/.installed lint types pytest
+
+# The screenshots in docs/screenshots/, taken again from a fresh demo (the README links them).
+screenshots: check-browser $(BIN)/.installed
+	VANGNET_CHROMIUM=$(CHROMIUM) $(BIN)/python tools/screenshots.py --out docs/screenshots
 
 # The browser tests need Chromium. As root with apt-get it is installed (as .ci/run does);
 # otherwise this stops at once with what to install. Skipped when the browser tests are.
