@@ -280,6 +280,7 @@ GUIDES: dict[str, Guide] = {
                 SCREENING,
                 SIX_STEPS,
                 MDO,
+                SOCIAL_MAP,
                 PRIVACY,
                 EMERGENCY,
                 HELP_ON_SCREEN,
@@ -312,6 +313,7 @@ GUIDES: dict[str, Guide] = {
                 MDO,
                 SCREENING,
                 SIGNALS_FOR_ME,
+                SOCIAL_MAP,
                 PRIVACY,
                 EMERGENCY,
                 HELP_ON_SCREEN,
@@ -562,3 +564,10 @@ def index_markdown() -> str:
     lines = ["# Handleidingen", "", "Een handleiding per rol, in gewone woorden.", ""]
     lines += [f"- [{guide.title}]({guide.slug}.md)" for guide in GUIDES.values()]
     return "\n".join(lines) + "\n"
+
+
+def markdown_files() -> dict[str, str]:
+    """File name to text, for every file in ``docs/handleiding/``."""
+    files = {"README.md": index_markdown()}
+    files.update({f"{guide.slug}.md": to_markdown(guide) for guide in GUIDES.values()})
+    return files
