@@ -94,7 +94,7 @@ EMERGENCY = Section(
 WORRY = Section(
     "Een zorg doorgeven",
     text=(
-        "Maakt u zich zorgen over een oudere? Kies Zorg melden in het menu. U hebt geen account "
+        "Maakt u zich zorgen over een oudere? Kies Zorg melden in het menu. U heeft geen account "
         "nodig. Het formulier werkt ook op uw telefoon.",
     ),
     steps=(
@@ -154,7 +154,7 @@ SIGNALS_FOR_ME = Section(
         "Heeft de coördinator een signaal aan u doorgegeven? Dan krijgt u een bericht zonder "
         "naam, met een link. Open het signaal en kies „Ik pak dit op”. Degene die het signaal "
         "gaf, hoort dat het is opgepakt.",
-        "Hebt u contact gehad en wil de oudere worden ingeschreven? Dan schrijft u de oudere in "
+        "Heeft u contact gehad en wil de oudere worden ingeschreven? Dan schrijft u de oudere in "
         "en wordt u het aanspreekpunt. Is het klaar, sluit het signaal dan met een reden.",
     ),
 )
@@ -247,7 +247,7 @@ GUIDES: dict[str, Guide] = {
                         "ouder een kwetsbaarheidsindex en zet hen in volgorde: de meest kwetsbare "
                         "eerst.",
                         "Alleen mensen van uw praktijk zien de lijst. U kunt de lijst downloaden "
-                        "en verwijderen als u hem niet meer nodig hebt. Elke keer dat iemand de "
+                        "en verwijderen als u hem niet meer nodig heeft. Elke keer dat iemand de "
                         "lijst maakt, bekijkt of downloadt, schrijft Vangnet dat op.",
                     ),
                 ),
@@ -486,7 +486,7 @@ GUIDES: dict[str, Guide] = {
             title="Handleiding voor de vrijwilliger",
             intro=(
                 "Deze handleiding is voor vrijwilligers, buren, bezorgers en mantelzorgers. U "
-                "hebt geen account nodig. U leest hoe u een zorg over een oudere doorgeeft en hoe "
+                "heeft geen account nodig. U leest hoe u een zorg over een oudere doorgeeft en hoe "
                 "u hoort dat die is opgepakt."
             ),
             sections=(

@@ -76,5 +76,5 @@ def test_the_main_screens_carry_the_help() -> None:
 def test_the_worry_form_shows_the_help_in_dutch(client: Client) -> None:
     body = client.get("/signals/worry/").content.decode()
     assert "<summary>Hoe werkt dit?</summary>" in body
-    assert "U hebt geen account nodig." in body
+    assert "U heeft geen account nodig." in body
     assert 'href="/hulp/vrijwilliger/"' in body
