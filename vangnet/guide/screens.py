@@ -46,8 +46,8 @@ SCREEN_HELP: dict[str, ScreenHelp] = {
         _(
             "This page shows at a glance where this older person stands: the six steps, the "
             "plan, signals, referrals and screening. Start with the contact person and the "
-            "current step at the top. A part that is not shared with you says so; the older "
-            "person can see that you looked."
+            "current step at the top. Where a part is hidden from you, the page says whom to "
+            "ask; the older person can see that you looked."
         ),
         "wijkverpleegkundige",
     ),
