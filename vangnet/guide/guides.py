@@ -464,8 +464,10 @@ GUIDES: dict[str, Guide] = {
                         "Bij Noodtoegang nakijken ziet u elk gebruik van noodtoegang. Leg vast of "
                         "het terecht was. Daar stelt u ook per netwerk in welke rollen noodtoegang "
                         "mogen gebruiken.",
-                        "Vraagt een oudere om alle eigen gegevens? Download ze dan als bestand. "
-                        "Wil een oudere dat alles wordt gewist? Dat kan alleen een coördinator.",
+                        "Vraagt een oudere om alle eigen gegevens? Kies op de pagina van de "
+                        "oudere, bij Privacy, Alle gegevens downloaden (PDF). Wil een oudere dat "
+                        "alles wordt gewist? Dat kan alleen een coördinator, met Alle gegevens "
+                        "wissen.",
                     ),
                 ),
                 Section(
