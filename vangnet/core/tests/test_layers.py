@@ -23,6 +23,8 @@ LAYERS: dict[str, int] = {
     "audit": 2,
     "directory": 2,
     "notifications": 2,
+    # help per screen and the guides per role: texts only
+    "guide": 2,
     "consent": 3,
     # the older person and the one door to their data
     "clients": 4,

@@ -29,6 +29,7 @@ PUBLIC_PAGES = {
     "detection:report",
     "detection:report-sent",
     "detection:status",
+    "guide:index",
 }
 
 SECRETS = ("Wilhelmina", "Zwaluwstaart", "Reigerlaan 77", "0699887766", "111222333", "Gerarda")
