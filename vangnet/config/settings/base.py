@@ -87,7 +87,8 @@ MIDDLEWARE = [
     # Before the session is read and anything else looks at the input.
     "vangnet.core.middleware.RefuseUnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Dutch unless the language switch chose otherwise; the browser's language is ignored.
+    "vangnet.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
