@@ -164,7 +164,7 @@ PASSWORD_RESET_TIMEOUT = 3600
 # Asking for the password again before a change to the login is remembered this long.
 VANGNET_REAUTH_SECONDS = int(os.environ.get("VANGNET_REAUTH_SECONDS", "300"))
 # Pages from other packages that are public by design (Vangnet's own use @public).
-VANGNET_PUBLIC_VIEWS = ["set_language", "core:healthz"]
+VANGNET_PUBLIC_VIEWS = ["set_language", "core:healthz", "core:favicon"]
 # Demo only: show the current login code of demo accounts on the login page (needs DEBUG).
 VANGNET_DEMO_OTP = env_bool("VANGNET_DEMO_OTP")
 
