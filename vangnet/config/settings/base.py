@@ -176,6 +176,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("VANGNET_STATIC_ROOT", DATA_DIR / "static"))
+# A municipality's house style: a folder with vangnet/theme.css, found before Vangnet's own.
+THEME_DIR = os.environ.get("VANGNET_THEME_DIR", "")
+STATICFILES_DIRS = [Path(THEME_DIR)] if THEME_DIR else []
 MEDIA_ROOT = DATA_DIR / "media"
 
 DEFAULT_FROM_EMAIL = os.environ.get("VANGNET_FROM_EMAIL", "vangnet@localhost")
