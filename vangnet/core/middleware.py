@@ -3,7 +3,7 @@
 from collections.abc import Callable, Iterable, Iterator
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponseBase, QueryDict
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase, QueryDict
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -76,3 +76,23 @@ class ChosenLanguageMiddleware:
         response.headers.setdefault("Content-Language", translation.get_language())
         patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class FriendlyNotFoundMiddleware:
+    """A view that answers "not found" shows the friendly 404 page, also in debug mode.
+
+    Without debug mode Django already does so. With it (the demo), a click on a link to
+    something that is gone or not yours showed Django's technical page. An address that
+    matches no URL at all still gets that page in debug mode: it helps a developer.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, Http404) and settings.DEBUG:
+            return error_page(request, 404)
+        return None

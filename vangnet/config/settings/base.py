@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "vangnet.accounts.middleware.TwoFactorMiddleware",
+    # Last, so it sees a view's Http404 first.
+    "vangnet.core.middleware.FriendlyNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "vangnet.config.urls"
