@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from vangnet.accounts.models import Role, User
 
@@ -147,3 +147,17 @@ def browser_log_in(page: Page, base_url: str, user: User, password: str = PASSWO
     page.get_by_label("Code").fill(current_code(device))
     with page.expect_navigation():
         page.get_by_role("button", name="Inloggen").click()
+
+
+def menu_link(page: Page, name: str) -> Locator:
+    """A link in the main menu, with its group opened first (on a phone: the menu too)."""
+    nav = page.get_by_role("navigation", name="Hoofdmenu")
+    link = nav.get_by_role("link", name=name, exact=True)
+    toggle = page.get_by_role("button", name="Menu")
+    if toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false":
+        toggle.click()
+    if not link.is_visible():
+        # A link in a closed group is out of the accessibility tree until the group opens.
+        hidden = page.get_by_role("link", name=name, exact=True, include_hidden=True)
+        nav.locator("details").filter(has=hidden).locator("summary").click()
+    return link

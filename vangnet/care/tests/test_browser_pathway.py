@@ -19,7 +19,7 @@ from vangnet.audit.models import AccessLogEntry, AuditEvent
 from vangnet.care.models import Evaluation, MeetingItem, PlanAction
 from vangnet.clients.actions import contact_person_set
 from vangnet.clients.tests.factories import ClientFactory, consent_for_care_team, person_for
-from vangnet.conftest import AxeChecker, browser_log_in
+from vangnet.conftest import AxeChecker, browser_log_in, menu_link
 from vangnet.directory.models import Discipline
 from vangnet.directory.tests.factories import NetworkFactory, OrganisationFactory
 
@@ -103,7 +103,7 @@ def test_from_conversation_to_evaluation(
     # The coordinator plans the MDO with a GP, the district nurse and a social worker.
     page.context.clear_cookies()
     browser_log_in(page, base, alice)
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="MDO").click()
+    menu_link(page, "MDO").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Multidisciplinair overleg (MDO)")
     axe.check(page)
     page.get_by_role("link", name="Overleg plannen").click()
@@ -165,12 +165,10 @@ def test_from_conversation_to_evaluation(
     # The contact person sees what is due, and prints "my plan".
     page.context.clear_cookies()
     browser_log_in(page, base, users["nurse"])
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Mijn cliënten"
-    ).click()
+    menu_link(page, "Mijn cliënten").click()
     expect(page.get_by_role("heading", name="Johanna Hoekstra")).to_be_visible()
     axe.check(page)
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn acties").click()
+    menu_link(page, "Mijn acties").click()
     expect(page.get_by_text("Thuiszorg helpt twee keer per week bij het douchen.")).to_be_visible()
     axe.check(page)
     page.goto(f"{base}/care/clients/{older.pk}/my-plan/")

@@ -10,7 +10,7 @@ from vangnet.accounts.models import User
 from vangnet.audit.models import AccessLogEntry
 from vangnet.casefinding.models import CaseFindingRun
 from vangnet.casefinding.tests.helpers import small_extract
-from vangnet.conftest import AxeChecker, browser_log_in
+from vangnet.conftest import AxeChecker, browser_log_in, menu_link
 from vangnet.directory.models import Organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,9 +28,7 @@ def test_a_gp_uploads_an_extract_and_downloads_the_list(
     good = small_extract(tmp_path / "good")
     browser_log_in(page, str(live_server), bob)
 
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Risicoselectie"
-    ).click()
+    menu_link(page, "Risicoselectie").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(
         "Risicoselectie: wie heeft baat bij een bezoek?"
     )

@@ -88,7 +88,8 @@ MIDDLEWARE = [
     # Before the session is read and anything else looks at the input.
     "vangnet.core.middleware.RefuseUnstorableInputMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # Dutch unless the language switch chose otherwise; the browser's language is ignored.
+    "vangnet.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -98,6 +99,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
     "vangnet.accounts.middleware.TwoFactorMiddleware",
+    # Last, so it sees a view's Http404 first.
+    "vangnet.core.middleware.FriendlyNotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "vangnet.config.urls"
@@ -164,7 +167,7 @@ PASSWORD_RESET_TIMEOUT = 3600
 # Asking for the password again before a change to the login is remembered this long.
 VANGNET_REAUTH_SECONDS = int(os.environ.get("VANGNET_REAUTH_SECONDS", "300"))
 # Pages from other packages that are public by design (Vangnet's own use @public).
-VANGNET_PUBLIC_VIEWS = ["set_language", "core:healthz"]
+VANGNET_PUBLIC_VIEWS = ["set_language", "core:healthz", "core:favicon"]
 # Demo only: show the current login code of demo accounts on the login page (needs DEBUG).
 VANGNET_DEMO_OTP = env_bool("VANGNET_DEMO_OTP")
 
@@ -176,6 +179,9 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("VANGNET_STATIC_ROOT", DATA_DIR / "static"))
+# A municipality's house style: a folder with vangnet/theme.css, found before Vangnet's own.
+THEME_DIR = os.environ.get("VANGNET_THEME_DIR", "")
+STATICFILES_DIRS = [Path(THEME_DIR)] if THEME_DIR else []
 MEDIA_ROOT = DATA_DIR / "media"
 
 DEFAULT_FROM_EMAIL = os.environ.get("VANGNET_FROM_EMAIL", "vangnet@localhost")

@@ -149,3 +149,29 @@ def test_the_400_page_keeps_the_visitors_language(http: HttpClient) -> None:
     body = http.get("/?q=%00").content.decode()
     assert "<h1>We cannot use what was sent</h1>" in body
     assert '<html lang="en">' in body
+
+
+@override_settings(ROOT_URLCONF="vangnet.core.tests.error_urls", DEBUG=True)
+def test_in_debug_mode_a_missing_object_still_gets_the_friendly_404_page(
+    http: HttpClient,
+) -> None:
+    body = assert_dutch_page(http.get("/fail/404/"), 404, "Pagina niet gevonden")
+    assert "DEBUG = True" not in body
+
+
+def test_in_debug_mode_a_missing_older_person_gets_the_friendly_404_page(
+    http: HttpClient, bob: User, settings: Any
+) -> None:
+    settings.DEBUG = True
+    log_in(http, bob)
+    body = assert_dutch_page(http.get("/clients/999999/"), 404, "Pagina niet gevonden")
+    assert "URLconf" not in body
+
+
+def test_the_error_pages_have_the_new_look(django_db_blocker: Any) -> None:
+    request = RequestFactory().get("/")
+    with django_db_blocker.block():
+        body = server_error(request).content.decode()
+    assert 'href="/static/vangnet/theme.css"' in body
+    assert 'class="site-header utrecht-page-header"' in body
+    assert 'class="brand-mark"' in body

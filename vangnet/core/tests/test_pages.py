@@ -44,3 +44,20 @@ def test_only_the_closest_menu_item_is_marked_current(client: Client) -> None:
     request.path = search
     current = [item for item in items_for(request) if item["current"]]
     assert [item["url"] for item in current] == [search]
+
+
+def test_favicon_ico_answers_for_a_visitor(client: Client) -> None:
+    from django.contrib.staticfiles import finders
+
+    response = client.get("/favicon.ico")
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/x-icon"
+    assert response.getvalue()[:4] == b"\x00\x00\x01\x00"  # an ICO file
+    for name in ("favicon.ico", "favicon.svg", "favicon.png"):
+        assert finders.find(f"vangnet/{name}"), name
+
+
+def test_every_page_links_the_icons_and_shows_the_logo(client: Client) -> None:
+    page = client.get(reverse("workplace:home")).content.decode()
+    assert 'rel="icon" href="/static/vangnet/favicon.svg" type="image/svg+xml"' in page
+    assert 'class="brand-mark"' in page

@@ -24,6 +24,7 @@ pytestmark = pytest.mark.django_db
 PUBLIC_PAGES = {
     "workplace:home",
     "core:healthz",
+    "core:favicon",
     "set_language",
     "accounts:login",
     "detection:report",

@@ -11,7 +11,7 @@ from vangnet.accounts.models import Role, User
 from vangnet.audit.log import Actor
 from vangnet.clients.models import Client
 from vangnet.clients.tests.factories import client_shared_with, person_for
-from vangnet.conftest import AxeChecker, browser_log_in, make_user
+from vangnet.conftest import AxeChecker, browser_log_in, make_user, menu_link
 from vangnet.detection import actions
 from vangnet.detection.models import Signal, SignalStatus
 from vangnet.detection.tests.factories import make_desk
@@ -81,7 +81,7 @@ def test_a_worry_from_a_phone_is_triaged_assigned_and_picked_up(
     page.context.clear_cookies()
     page.set_viewport_size({"width": 1280, "height": 900})
     browser_log_in(page, base, alice)
-    page.get_by_role("link", name="Signalen").first.click()
+    menu_link(page, "Signalen").click()
     axe.check(page)
     page.get_by_role("link", name="Werkvoorraad openen").click()
     axe.check(page)

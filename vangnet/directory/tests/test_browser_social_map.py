@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from vangnet.accounts.models import User
-from vangnet.conftest import AxeChecker, browser_log_in
+from vangnet.conftest import AxeChecker, browser_log_in, menu_link
 from vangnet.directory.models import (
     Discipline,
     Need,
@@ -42,9 +42,7 @@ def test_a_coordinator_adds_an_organisation_a_person_and_who_does_a_step(
     network = _network()
     browser_log_in(page, str(live_server), alice)
 
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Wie doet wat"
-    ).click()
+    menu_link(page, "Wie doet wat").click()
     axe.check(page)
     page.get_by_role("navigation", name="Sociale kaart").get_by_role(
         "link", name="Organisaties"
@@ -83,7 +81,7 @@ def test_a_coordinator_adds_an_organisation_a_person_and_who_does_a_step(
     expect(page.get_by_role("heading", level=1)).to_have_text("Fatima el Amrani")
     axe.check(page)
 
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Netwerken").click()
+    menu_link(page, "Netwerken").click()
     axe.check(page)
     page.get_by_role("link", name="Netwerk Oude Kern").click()
     expect(page.locator("#downloads")).to_be_visible()
@@ -137,9 +135,7 @@ def test_a_gp_finds_a_social_worker_for_loneliness_within_three_clicks(
     axe.check(page)
 
     clicks = 0
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Wie doet wat"
-    ).click()
+    menu_link(page, "Wie doet wat").click()
     clicks += 1
     axe.check(page)
     page.get_by_label("Zoek op naam, beroep, aanbod of hulpvraag").fill("eenzaam")

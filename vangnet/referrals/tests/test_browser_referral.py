@@ -7,7 +7,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from vangnet.accounts.models import User
-from vangnet.conftest import AxeChecker, browser_log_in
+from vangnet.conftest import AxeChecker, browser_log_in, menu_link
 from vangnet.referrals import jobs
 from vangnet.referrals.models import FollowUpOutcome, Referral, Status
 
@@ -50,9 +50,7 @@ def test_a_gp_refers_the_social_worker_closes_the_loop_and_checks_back_after_thr
 
     # The social worker finds it in the referral inbox, accepts, and records the first contact.
     _switch_to(page, base, world.worker)
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Verwijzingen"
-    ).click()
+    menu_link(page, "Verwijzingen").click()
     expect(page.get_by_role("heading", name="Nieuw voor uw organisatie (1)")).to_be_visible()
     axe.check(page)
     page.get_by_role("link", name=name).click()

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, ViewportSize, expect
 
 from vangnet.accounts.models import User
-from vangnet.conftest import AxeChecker, browser_log_in
+from vangnet.conftest import AxeChecker, browser_log_in, menu_link
 from vangnet.screening.models import FollowUpTask, RiskProfile, Screening, TaskStatus
 from vangnet.screening.tests.world import network_coordinated_by, older_person_of, poh
 
@@ -108,9 +108,7 @@ def test_a_poh_takes_a_gfi_and_the_coordinator_sees_the_follow_up(
     # The coordinator logs in and finds the proposal in the menu.
     page.get_by_role("button", name="Uitloggen").click()
     browser_log_in(page, base, alice)
-    page.get_by_role("navigation", name="Hoofdmenu").get_by_role(
-        "link", name="Vervolgacties"
-    ).click()
+    menu_link(page, "Vervolgacties").click()
     card = page.locator(".task-list li").first
     expect(card).to_contain_text(older.full_name)
     expect(card).to_contain_text("Een casemanager uit het sociaal domein regelen")

@@ -11,15 +11,41 @@ document.addEventListener("click", function (event) {
   }
 });
 
-// On a small screen the main menu folds behind one button.
+// On a small screen the header's menu folds behind one button.
 document.addEventListener("DOMContentLoaded", function () {
-  var nav = document.querySelector(".main-nav");
-  var toggle = nav && nav.querySelector(".menu-toggle");
-  if (!nav || !toggle) { return; }
-  nav.classList.add("js-menu");
+  var header = document.querySelector(".site-header");
+  var toggle = header && header.querySelector(".menu-toggle");
+  if (!header || !toggle) { return; }
+  header.classList.add("js-menu");
   toggle.hidden = false;
   toggle.addEventListener("click", function () {
-    var open = nav.classList.toggle("open");
+    var open = header.classList.toggle("open");
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
 });
+
+// The menu's groups open one at a time; Escape or a click elsewhere closes them.
+(function () {
+  function groups() { return document.querySelectorAll("details[data-menu-group]"); }
+  function closeAll(except) {
+    groups().forEach(function (group) { if (group !== except) { group.open = false; } });
+  }
+  document.addEventListener("toggle", function (event) {
+    var target = event.target;
+    if (target instanceof HTMLDetailsElement && target.matches("[data-menu-group]") && target.open) {
+      closeAll(target);
+    }
+  }, true);
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") { return; }
+    var open = document.querySelector("details[data-menu-group][open]");
+    if (open) {
+      open.open = false;
+      open.querySelector("summary").focus();
+    }
+  });
+  document.addEventListener("click", function (event) {
+    var target = event.target;
+    if (!(target instanceof Element) || !target.closest("details[data-menu-group]")) { closeAll(null); }
+  });
+})();
