@@ -50,10 +50,8 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
         page.get_by_role("group", name="Wat mag gedeeld worden?").get_by_label(label).check()
     page.get_by_label("Multidisciplinair overleg (MDO)").check()
     page.get_by_role("group", name="Waarvoor?").get_by_label("Zorg- en ondersteuningsplan").check()
-    page.get_by_role("group", name="Wie gaf toestemming, en hoe?").get_by_label(
-        "De oudere zelf"
-    ).check()
-    page.get_by_role("group", name="Wie gaf toestemming, en hoe?").get_by_label("Mondeling").check()
+    page.get_by_role("group", name="Wie gaf toestemming?").get_by_label("De oudere zelf").check()
+    page.get_by_role("group", name="Hoe is het afgesproken?").get_by_label("Mondeling").check()
     page.get_by_role("button", name="Toestemming vastleggen").click()
     expect(page.get_by_text("De toestemming is vastgelegd.")).to_be_visible()
     expect(page.get_by_role("cell", name="Iedereen in het zorgteam", exact=True)).to_be_visible()

@@ -23,3 +23,20 @@ document.addEventListener("DOMContentLoaded", function () {
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
 });
+
+// A field marked data-show-when="name=value" shows only while that radio button is chosen.
+// Without this script every such field stays visible and the server ignores the ones not chosen.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-show-when]").forEach(function (field) {
+    var rule = field.getAttribute("data-show-when").split("=");
+    var form = field.closest("form");
+    if (!form) { return; }
+    var radios = form.querySelectorAll("input[type=radio][name='" + rule[0] + "']");
+    var update = function () {
+      var chosen = form.querySelector("input[type=radio][name='" + rule[0] + "']:checked");
+      field.hidden = !chosen || chosen.value !== rule[1];
+    };
+    radios.forEach(function (radio) { radio.addEventListener("change", update); });
+    update();
+  });
+});
