@@ -1,5 +1,7 @@
 """A coordinator registers an older person, goes through consent and builds a care team."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -77,6 +79,10 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
 
     page.get_by_role("link", name="Wie keek naar deze gegevens").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Wie keek naar de gegevens")
+    # All of today's views by Alice make one line, with how often.
+    expect(page.get_by_role("heading", level=2)).to_have_count(1)
+    expect(page.get_by_role("cell", name="Alice de Vries", exact=True)).to_have_count(1)
+    expect(page.get_by_role("cell", name=re.compile(r"^\d+ keer$"))).to_have_count(1)
     axe.check(page)
 
     page.context.clear_cookies()
