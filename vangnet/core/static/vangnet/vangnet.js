@@ -40,3 +40,27 @@ document.addEventListener("DOMContentLoaded", function () {
     update();
   });
 });
+
+// A file field marked data-choose gets a button and a line in the page's language, instead of
+// the browser's own "Choose File / No file chosen" in the language of the browser.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[type=file][data-choose]").forEach(function (input) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary";
+    button.textContent = input.getAttribute("data-choose");
+    var chosen = document.createElement("span");
+    chosen.className = "file-chosen";
+    chosen.setAttribute("aria-live", "polite");
+    chosen.textContent = input.getAttribute("data-none");
+    var show = function () {
+      chosen.textContent = input.files && input.files.length
+        ? input.files[0].name : input.getAttribute("data-none");
+    };
+    button.addEventListener("click", function () { input.click(); });
+    input.addEventListener("change", show);
+    input.classList.add("visually-hidden");
+    input.tabIndex = -1;
+    input.after(button, " ", chosen);
+  });
+});
