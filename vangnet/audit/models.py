@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.audit.keys import known_key
+from vangnet.audit.purposes import purpose_label
 
 GENESIS_HASH = "0" * 64
 
@@ -109,6 +110,10 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise AppendOnlyError("The access log is append-only.")
+
+    def get_purpose_display(self) -> str:
+        """The purpose in words; the column stores codes from more than one list."""
+        return purpose_label(self.purpose)
 
     def canonical(self) -> str:
         """The row's content in one fixed text form; this is what the hash covers."""

@@ -1,6 +1,6 @@
 """Demo older people: about 300, with carers, care teams and consents, some partial or revoked."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from random import Random
 
 from vangnet.audit.log import Actor, log_accesses
@@ -218,6 +218,27 @@ def _team_for(
     return members
 
 
+# How many older people the read-only demo account follows, so the role has something to show.
+READ_ONLY_FOLLOWS = 3
+
+
+def _read_only_observer(
+    observer: Person | None, clients: list[Client], consents: list[Consent], *, since: date
+) -> list[CareTeamMember]:
+    """The read-only demo account looks along in a few care teams whose consent covers the plan."""
+    if observer is None:
+        return []
+    chosen = [
+        client
+        for client, consent in zip(clients, consents, strict=True)
+        if consent.revoked_at is None and DataCategory.PLAN in consent.categories
+    ][:READ_ONLY_FOLLOWS]
+    return [
+        CareTeamMember(client=client, person=observer, role="meekijker (alleen lezen)", since=since)
+        for client in chosen
+    ]
+
+
 def build(ctx: DemoContext) -> None:
     rng = ctx.rng
     network: Network = ctx.shared.get("network") or Network.objects.get(slug="demo")
@@ -347,6 +368,7 @@ def build(ctx: DemoContext) -> None:
             consent.revoked_by = registrar_user
             consent.revocation_note = "De oudere wil niet meer dat gegevens worden gedeeld."
         consents.append(consent)
+    team += _read_only_observer(demo_people.get("read_only"), clients, consents, since=today)
     InformalCarer.objects.bulk_create(carers)
     LegalRepresentative.objects.bulk_create(representatives)
     CareTeamMember.objects.bulk_create(team)

@@ -25,6 +25,7 @@ from vangnet.consent.models import (
     RecipientScope,
 )
 from vangnet.core.formfields import choice, labels_from, model_choice
+from vangnet.core.widgets import RadioSelect
 from vangnet.directory.models import Discipline, Network, Organisation, OrganisationType, Person
 from vangnet.directory.validators import normalise_postcode
 
@@ -72,13 +73,13 @@ class RegistrationForm(ClientForm):
         help_text=_("Without this agreement you cannot register anyone."),
     )
     given_by = forms.ChoiceField(
-        label=_("Who agreed?"), choices=GivenBy.choices, widget=forms.RadioSelect
+        label=_("Who agreed?"), choices=GivenBy.choices, widget=RadioSelect
     )
     representative_name = forms.CharField(
         label=_("Name of the representative"), required=False, max_length=150
     )
     method = forms.ChoiceField(
-        label=_("How was it agreed?"), choices=ConsentMethod.choices, widget=forms.RadioSelect
+        label=_("How was it agreed?"), choices=ConsentMethod.choices, widget=RadioSelect
     )
 
     class Meta(ClientForm.Meta):
@@ -178,12 +179,28 @@ class ConsentForm(forms.ModelForm[Consent]):
             "valid_until",
         )
         widgets = {
-            "scope": forms.RadioSelect,
-            "given_by": forms.RadioSelect,
-            "method": forms.RadioSelect,
+            "scope": RadioSelect,
+            "given_by": RadioSelect,
+            "method": RadioSelect,
             "given_on": DATE_INPUT,
             "valid_until": DATE_INPUT,
         }
+        labels = {
+            "scope": _("With whom may it be shared?"),
+            "recipient_organisation": _("Which organisation?"),
+            "recipient_discipline": _("Which role?"),
+            "recipient_person": _("Which person?"),
+            "given_by": _("Who agreed?"),
+            "representative_name": _("Name of the representative"),
+            "method": _("How was it agreed?"),
+        }
+
+    # Which recipient field belongs to which choice of "with whom"; the page shows only that one.
+    RECIPIENT_FIELDS = {
+        RecipientScope.ORGANISATION: "recipient_organisation",
+        RecipientScope.DISCIPLINE: "recipient_discipline",
+        RecipientScope.PERSON: "recipient_person",
+    }
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -191,6 +208,17 @@ class ConsentForm(forms.ModelForm[Consent]):
             "organisation"
         )
         choice(self, "scope").choices = RecipientScope.choices
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # Without JavaScript every recipient field is on the page; only the chosen one counts.
+        chosen = self.RECIPIENT_FIELDS.get(data.get("scope", ""))
+        for name in self.RECIPIENT_FIELDS.values():
+            if name != chosen:
+                data[name] = "" if name == "recipient_discipline" else None
+        if data.get("given_by") != GivenBy.REPRESENTATIVE:
+            data["representative_name"] = ""
+        return data
 
     def terms(self) -> ConsentTerms:
         """What the older person agreed to, as the consent action takes it."""
@@ -338,7 +366,7 @@ class EmergencyPolicyForm(forms.ModelForm[EmergencyAccessPolicy]):
     class Meta:
         model = EmergencyAccessPolicy
         fields = ("disciplines", "identify_by")
-        widgets = {"identify_by": forms.RadioSelect}
+        widgets = {"identify_by": RadioSelect}
         help_texts = {
             "identify_by": _(
                 "All details must match exactly one older person; otherwise nobody is found."

@@ -33,7 +33,7 @@ from vangnet.clients.forms import (
     RepresentativeForm,
     RevokeForm,
 )
-from vangnet.clients.history import access_history_rows
+from vangnet.clients.history import access_history_days
 from vangnet.clients.models import CareTeamMember, Client, EmergencyAccessPolicy, InformalCarer
 from vangnet.consent import actions as consent_actions
 from vangnet.consent.models import Consent, DataCategory, Purpose
@@ -286,7 +286,7 @@ def access_history(request: AuthenticatedHttpRequest, client_id: int) -> HttpRes
     return render(
         request,
         "clients/access_history.html",
-        {"client": client, "rows": access_history_rows(client.pk)},
+        {"client": client, "days": access_history_days(client.pk)},
     )
 
 

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from vangnet.audit.purposes import Purpose as Purpose
 from vangnet.directory.models import Discipline, Organisation, Person
 
 
@@ -21,13 +22,6 @@ class DataCategory(models.TextChoices):
     SCREENING = "screening", _("Screening results")
     PLAN = "plan", _("Care and support plan")
     REFERRAL = "referral", _("Referral details")
-
-
-class Purpose(models.TextChoices):
-    EARLY_DETECTION = "early_detection", _("Early detection")
-    REFERRAL = "referral", _("Referral")
-    MDO = "mdo", _("Multidisciplinary meeting (MDO)")
-    CARE_PLAN = "care_plan", _("Care and support plan")
 
 
 class RecipientScope(models.TextChoices):

@@ -117,7 +117,14 @@ class ImportForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("File"),
         help_text=gettext_lazy("A CSV file (UTF-8) or an Excel workbook (.xlsx), at most 2 MB."),
-        widget=forms.ClearableFileInput(attrs={"accept": ".csv,.xlsx,text/csv"}),
+        # The browser labels its own file button in its own language; vangnet.js puts ours over it.
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": ".csv,.xlsx,text/csv",
+                "data-choose": gettext_lazy("Choose a file"),
+                "data-none": gettext_lazy("No file chosen yet."),
+            }
+        ),
     )
 
     def clean_file(self) -> object:

@@ -27,6 +27,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _local_minute(stamp: str) -> str:
+    """An exported moment (ISO, stored in UTC) as the older person reads it: Dutch time."""
+    return f"{timezone.localtime(datetime.fromisoformat(stamp)):%Y-%m-%d %H:%M}"
+
+
 def _row(obj: Any, fields: list[str]) -> dict[str, Any]:
     return {name: _plain(getattr(obj, name)) for name in fields}
 
@@ -185,7 +190,7 @@ def export_pdf(data: dict[str, Any]) -> bytes:
     section(
         _("Who looked at your data"),
         [
-            f"{r['when'][:16].replace('T', ' ')}  {r['organisation']}  {r['role']}  {r['what']}"
+            f"{_local_minute(r['when'])}  {r['organisation']}  {r['role']}  {r['what']}"
             for r in data["access_log"]
         ],
     )

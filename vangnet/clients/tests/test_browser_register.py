@@ -1,5 +1,7 @@
 """A coordinator registers an older person, goes through consent and builds a care team."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -50,10 +52,8 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
         page.get_by_role("group", name="Wat mag gedeeld worden?").get_by_label(label).check()
     page.get_by_label("Multidisciplinair overleg (MDO)").check()
     page.get_by_role("group", name="Waarvoor?").get_by_label("Zorg- en ondersteuningsplan").check()
-    page.get_by_role("group", name="Wie gaf toestemming, en hoe?").get_by_label(
-        "De oudere zelf"
-    ).check()
-    page.get_by_role("group", name="Wie gaf toestemming, en hoe?").get_by_label("Mondeling").check()
+    page.get_by_role("group", name="Wie gaf toestemming?").get_by_label("De oudere zelf").check()
+    page.get_by_role("group", name="Hoe is het afgesproken?").get_by_label("Mondeling").check()
     page.get_by_role("button", name="Toestemming vastleggen").click()
     expect(page.get_by_text("De toestemming is vastgelegd.")).to_be_visible()
     expect(page.get_by_role("cell", name="Iedereen in het zorgteam", exact=True)).to_be_visible()
@@ -79,6 +79,10 @@ def test_a_coordinator_registers_goes_through_consent_and_builds_a_care_team(
 
     page.get_by_role("link", name="Wie keek naar deze gegevens").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Wie keek naar de gegevens")
+    # All of today's views by Alice make one line, with how often.
+    expect(page.get_by_role("heading", level=2)).to_have_count(1)
+    expect(page.get_by_role("cell", name="Alice de Vries", exact=True)).to_have_count(1)
+    expect(page.get_by_role("cell", name=re.compile(r"^\d+ keer$"))).to_have_count(1)
     axe.check(page)
 
     page.context.clear_cookies()

@@ -40,7 +40,7 @@ def polling_held(page: Page) -> Iterator[None]:
 
 
 def choose_file(page: Page, name: str, data: bytes) -> None:
-    page.get_by_label("Organisaties").check()
+    page.get_by_role("radio", name="Organisaties").check()
     payload: FilePayload = {"name": name, "mimeType": "application/octet-stream", "buffer": data}
     page.get_by_label("Bestand").set_input_files(files=[payload])
     page.get_by_role("button", name="Bestand controleren").click()
@@ -106,5 +106,23 @@ def test_a_corrupt_workbook_is_refused_in_dutch(
     axe.check(page)
     # Back to the form for a corrected file, with the same kind chosen.
     page.get_by_role("link", name="Ander bestand controleren").click()
-    expect(page.get_by_label("Organisaties")).to_be_checked()
+    expect(page.get_by_role("radio", name="Organisaties")).to_be_checked()
     assert Organisation.objects.count() == 0
+
+
+def test_the_file_choice_is_in_dutch_whatever_the_browser_speaks(
+    page: Page, live_server: object, axe: AxeChecker, alice: User
+) -> None:
+    browser_log_in(page, str(live_server), alice)
+    page.goto(f"{live_server}/map/import/")
+    expect(page.get_by_role("button", name="Kies een bestand")).to_be_visible()
+    expect(page.get_by_text("Nog geen bestand gekozen.")).to_be_visible()
+    axe.check(page)
+    with page.expect_file_chooser() as chooser:
+        page.get_by_role("button", name="Kies een bestand").click()
+    payload: FilePayload = {"name": "organisaties.csv", "mimeType": "text/csv", "buffer": b"naam\n"}
+    chooser.value.set_files(files=[payload])
+    expect(page.get_by_text("organisaties.csv", exact=True)).to_be_visible()
+    page.set_viewport_size({"width": 360, "height": 740})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    axe.check(page)

@@ -96,7 +96,7 @@ def test_a_coordinator_checks_a_file_fixes_it_and_imports_it(
     axe.check(page)
     bad = tmp_path / "organisaties.csv"
     bad.write_text("naam;type;postcode\nWijkcentrum De Brug;buurthuis;99 AB\n", encoding="utf-8")
-    page.get_by_label("Organisaties").check()
+    page.get_by_role("radio", name="Organisaties").check()
     page.get_by_label("Bestand").set_input_files(str(bad))
     page.get_by_role("button", name="Bestand controleren").click()
     problems = page.locator("#import-problems")
@@ -110,7 +110,7 @@ def test_a_coordinator_checks_a_file_fixes_it_and_imports_it(
         "naam;type;postcode\nWijkcentrum De Brug;welzijnsorganisatie;9901 AB\n", encoding="utf-8"
     )
     page.get_by_role("link", name="Een ander bestand controleren").click()
-    page.get_by_label("Organisaties").check()
+    page.get_by_role("radio", name="Organisaties").check()
     page.get_by_label("Bestand").set_input_files(str(good))
     page.get_by_role("button", name="Bestand controleren").click()
     expect(page.locator("#import-preview")).to_contain_text("Wijkcentrum De Brug")

@@ -49,3 +49,44 @@ document.addEventListener("DOMContentLoaded", function () {
     if (!(target instanceof Element) || !target.closest("details[data-menu-group]")) { closeAll(null); }
   });
 })();
+
+// A field marked data-show-when="name=value" shows only while that radio button is chosen.
+// Without this script every such field stays visible and the server ignores the ones not chosen.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("[data-show-when]").forEach(function (field) {
+    var rule = field.getAttribute("data-show-when").split("=");
+    var form = field.closest("form");
+    if (!form) { return; }
+    var radios = form.querySelectorAll("input[type=radio][name='" + rule[0] + "']");
+    var update = function () {
+      var chosen = form.querySelector("input[type=radio][name='" + rule[0] + "']:checked");
+      field.hidden = !chosen || chosen.value !== rule[1];
+    };
+    radios.forEach(function (radio) { radio.addEventListener("change", update); });
+    update();
+  });
+});
+
+// A file field marked data-choose gets a button and a line in the page's language, instead of
+// the browser's own "Choose File / No file chosen" in the language of the browser.
+document.addEventListener("DOMContentLoaded", function () {
+  document.querySelectorAll("input[type=file][data-choose]").forEach(function (input) {
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "secondary";
+    button.textContent = input.getAttribute("data-choose");
+    var chosen = document.createElement("span");
+    chosen.className = "file-chosen";
+    chosen.setAttribute("aria-live", "polite");
+    chosen.textContent = input.getAttribute("data-none");
+    var show = function () {
+      chosen.textContent = input.files && input.files.length
+        ? input.files[0].name : input.getAttribute("data-none");
+    };
+    button.addEventListener("click", function () { input.click(); });
+    input.addEventListener("change", show);
+    input.classList.add("visually-hidden");
+    input.tabIndex = -1;
+    input.after(button, " ", chosen);
+  });
+});
