@@ -11,6 +11,7 @@ from vangnet.accounts.navigation import MY_ACCOUNT_LABEL
 from vangnet.accounts.twofactor import is_verified
 from vangnet.care.navigation import MDO_LABEL, MY_ACTIONS_LABEL, MY_CLIENTS_LABEL
 from vangnet.casefinding.navigation import CASEFINDING_LABEL
+from vangnet.collaboration.navigation import COLLABORATION_LABEL
 from vangnet.detection.navigation import REPORT_WORRY_LABEL, SIGNALS_LABEL
 from vangnet.directory.navigation import NETWORKS_LABEL
 from vangnet.economics.navigation import COSTS_AND_BENEFITS_LABEL
@@ -42,6 +43,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("casefinding:index", CASEFINDING_LABEL),
     NavItem("notifications:inbox", _("Inbox"), home_card=True),
     NavItem("economics:index", COSTS_AND_BENEFITS_LABEL, coordinator_only=True),
+    NavItem("collaboration:index", COLLABORATION_LABEL, coordinator_only=True),
     NavItem("audit:review", _("Access log"), coordinator_only=True),
     NavItem("accounts:account", MY_ACCOUNT_LABEL),
 ]
