@@ -58,5 +58,4 @@ def _graph_page(request: AuthenticatedHttpRequest, slug: str, level: Level) -> H
             "faded": faded,
             "is_coordinator": coordinates(request.user, network),
         },
-        status=200,
     )
