@@ -18,6 +18,7 @@ urlpatterns = [
     path("casefinding/", include("vangnet.casefinding.urls")),
     path("economics/", include("vangnet.economics.urls")),
     path("hulp/", include("vangnet.guide.urls")),
+    path("collaboration/", include("vangnet.collaboration.urls")),
     path("api/v1/", include("vangnet.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -32,11 +32,13 @@ from vangnet.screening.models import (
     FollowUpTask,
     ProfileChange,
     ProfileRule,
+    ProfileRuleName,
     Screening,
     ScreeningDraft,
     TaskStatus,
 )
 from vangnet.screening.profiles import (
+    SAMENOUD_THRESHOLDS,
     ResultFacts,
     coordinators_of,
     decide_profile,
@@ -218,7 +220,12 @@ def _profile_update(
         previous_profile=previous,
         cause=cause,
         basis=[reason.as_dict() for reason in decision.reasons],
-        rule=parameters,
+        rule_name=decision.rule,
+        rule=(
+            parameters | SAMENOUD_THRESHOLDS
+            if decision.rule == ProfileRuleName.SAMENOUD
+            else parameters
+        ),
         changed_at=cause.completed_at,
         changed_by=actor.user,
     )

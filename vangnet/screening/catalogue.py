@@ -6,10 +6,11 @@ from django.utils.translation import gettext_lazy as _
 from vangnet.screening.engine import Instrument, Item, ItemType, load_instrument
 
 # In the order a professional usually reaches for them.
-OFFERED: tuple[str, ...] = ("gfi", "tfi", "prisma7", "zrm5")
+OFFERED: tuple[str, ...] = ("gfi", "tfi", "prisma7", "zrm5", "imesa")
 
-# The self-reliance scan is a professional's judgement, not a questionnaire for the older person.
-PROFESSIONAL_ONLY: frozenset[str] = frozenset({"zrm5"})
+# The self-reliance scan is a professional's judgement, not a questionnaire for the older person;
+# of the INTERMED-E-SA the professional enters the total the older person scored on paper.
+PROFESSIONAL_ONLY: frozenset[str] = frozenset({"zrm5", "imesa"})
 
 # Numeric items with this many possible answers or fewer get one button per number.
 MAX_BUTTONS = 11

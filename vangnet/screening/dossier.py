@@ -28,7 +28,13 @@ from vangnet.clients.models import Client
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.screening.engine.errors import InstrumentError
 from vangnet.screening.engine.loader import load_instrument
-from vangnet.screening.models import FollowUpTask, ProfileChange, RiskProfile, Screening
+from vangnet.screening.models import (
+    FollowUpTask,
+    ProfileChange,
+    ProfileRuleName,
+    RiskProfile,
+    Screening,
+)
 
 SCREENING_READ = Need(DataCategory.SCREENING, Purpose.EARLY_DETECTION)
 SCREENING_WRITE = Need(DataCategory.SCREENING, Purpose.EARLY_DETECTION, for_write=True)
@@ -80,6 +86,13 @@ def screening_part(client: Client, viewer: Viewer, *, limit: int) -> Part:
             else _("No screening yet.")
         )
     ]
+    if current is not None:
+        lines.append(
+            Line(
+                _("Risk profile worked out with the %(rule)s.")
+                % {"rule": ProfileRuleName(current.rule_name).label}
+            )
+        )
     if open_tasks:
         lines.append(
             Line(

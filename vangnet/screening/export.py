@@ -32,6 +32,7 @@ def screening_export(client: Client) -> dict[str, Any]:
                 "previous_profile": c.previous_profile,
                 "changed_at": c.changed_at.isoformat(),
                 "reasons": c.basis,
+                "rule_name": c.rule_name,
                 "rule": c.rule,
             }
             for c in ProfileChange.objects.filter(client=client).order_by("changed_at", "pk")

@@ -44,7 +44,12 @@ class StartForm(forms.Form):
         if code and mode == AdministrationMode.SELF and not self_completable(code):
             self.add_error(
                 "mode",
-                _("A professional fills in the self-reliance scan; the older person does not."),
+                _("A professional fills in the self-reliance scan; the older person does not.")
+                if code == "zrm5"
+                else _(
+                    "A professional enters the INTERMED-E-SA total; the older person fills in "
+                    "the form on paper."
+                ),
             )
         return data
 

@@ -39,6 +39,13 @@ class RiskProfile(models.TextChoices):
     COMPLEX = "complex", _("Complex care needs")
 
 
+class ProfileRuleName(models.TextChoices):
+    """Which rule produced a profile; docs/screening.md sets out both with their sources."""
+
+    SAMENOUD = "samenoud", _("SamenOud rule (INTERMED-E-SA and GFI)")
+    VANGNET = "vangnet", _("Vangnet's stand-in rule (without INTERMED-E-SA)")
+
+
 PROFILE_RANK: dict[str, int] = {
     RiskProfile.ROBUST: 0,
     RiskProfile.FRAIL: 1,
@@ -267,6 +274,13 @@ class ProfileChange(models.Model):
         related_name="profile_changes",
     )
     basis = models.JSONField(_("reasons"), default=list)
+    # Rows from before the SamenOud rule was built in were all made by the stand-in rule.
+    rule_name = models.CharField(
+        _("rule"),
+        max_length=16,
+        choices=ProfileRuleName.choices,
+        default=ProfileRuleName.VANGNET,
+    )
     rule = models.JSONField(_("rule applied"), default=dict)
     changed_at = models.DateTimeField(_("changed"), default=timezone.now)
     changed_by = models.ForeignKey(

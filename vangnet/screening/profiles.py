@@ -1,11 +1,14 @@
 """From screening results to a SamenOud risk profile: robust, frail or complex care needs.
 
-SamenOud (Embrace) sorted older people into the three profiles with the
-Groningen Frailty Indicator and the INTERMED for the Elderly Self-Assessment
-(IM-E-SA) (Spoorenberg et al. 2013, BMC Geriatrics 13:62; Uittenbroek et al.
-2016, J Gen Intern Med 32(5):516-523). Vangnet does not ship the IM-E-SA, so
-the default below is Vangnet's own rule built on the instruments it has; it is
-not a published rule. docs/screening.md sets it out with its sources.
+SamenOud (Embrace) sorts older people into the three profiles with the
+INTERMED for the Elderly Self-Assessment (INTERMED-E-SA) and the Groningen
+Frailty Indicator (Spoorenberg et al. 2013, BMC Geriatrics 13:62; Uittenbroek
+et al. 2017, J Gen Intern Med 32(5):516-523): complex care needs at an
+INTERMED-E-SA of 16 or more whatever the GFI; below 16, frail at a GFI of 5 or
+more and robust below 5. That published rule decides wherever an INTERMED-E-SA
+result counts. Without one, Vangnet's own stand-in rule decides with the
+instruments at hand; it is not a published rule. docs/screening.md sets out
+both with their sources, and every decision names the rule that made it.
 
 ``decide_profile`` is a pure function of the latest results and the network's
 parameters, so its boundaries are easy to test and every decision can be
@@ -21,9 +24,15 @@ from django.utils.translation import gettext as _
 
 from vangnet.accounts.models import Role, User
 from vangnet.directory.models import Network
-from vangnet.screening.models import RiskProfile, Screening
+from vangnet.screening.models import ProfileRuleName, RiskProfile, Screening
 
 FRAILTY_INSTRUMENTS = ("gfi", "tfi")
+
+# SamenOud's published rule (Spoorenberg et al. 2013); fixed, not a network setting.
+SAMENOUD_THRESHOLDS: dict[str, int] = {
+    "imesa_complex_from": 16,
+    "samenoud_gfi_frail_from": 5,
+}
 
 # The defaults of ProfileRule, for code that has no network at hand.
 DEFAULT_PARAMETERS: dict[str, int] = {
@@ -79,6 +88,7 @@ class Reason:
 class ProfileDecision:
     profile: RiskProfile | None
     reasons: tuple[Reason, ...]
+    rule: ProfileRuleName = ProfileRuleName.VANGNET
 
 
 def latest_results(results: Iterable[ResultFacts]) -> dict[str, ResultFacts]:
@@ -97,7 +107,11 @@ def latest_results(results: Iterable[ResultFacts]) -> dict[str, ResultFacts]:
 def decide_profile(
     latest: Mapping[str, ResultFacts], parameters: Mapping[str, int]
 ) -> ProfileDecision:
-    """The profile that the latest result per instrument points to, with the reasons.
+    """The profile that the latest result per instrument points to, with the reasons and the rule.
+
+    With an INTERMED-E-SA result, SamenOud's rule decides (``samenoud_profile``).
+    Otherwise, or when the INTERMED-E-SA is below 16 and there is no GFI to
+    tell robust from frail, Vangnet's stand-in rule decides:
 
     1. Frailty comes from the most recent GFI or TFI; only without either does
        a PRISMA-7 decide. Below the threshold: robust. No such result: no
@@ -107,6 +121,9 @@ def decide_profile(
        when the latest PRISMA-7 is positive and the latest GFI reaches
        ``complex_gfi_from``.
     """
+    samenoud = samenoud_profile(latest)
+    if samenoud is not None:
+        return samenoud
     frailty = max(
         (latest[code] for code in FRAILTY_INSTRUMENTS if code in latest),
         key=lambda facts: (facts.completed_at, facts.screening_id or 0),
@@ -135,11 +152,45 @@ def decide_profile(
     return ProfileDecision(RiskProfile.FRAIL, tuple(reasons))
 
 
+def samenoud_profile(latest: Mapping[str, ResultFacts]) -> ProfileDecision | None:
+    """SamenOud's published rule, or None when the results do not let it decide.
+
+    Complex care needs when the INTERMED-E-SA is 16 or more, whatever the GFI;
+    below 16, frail when the GFI is 5 or more and robust when it is below 5.
+    """
+    imesa = latest.get("imesa")
+    if imesa is None:
+        return None
+    complex_from = SAMENOUD_THRESHOLDS["imesa_complex_from"]
+    if imesa.score >= complex_from:
+        return ProfileDecision(
+            RiskProfile.COMPLEX,
+            (_reason("at_or_above", imesa, complex_from),),
+            ProfileRuleName.SAMENOUD,
+        )
+    gfi = latest.get("gfi")
+    if gfi is None:
+        return None
+    frail_from = SAMENOUD_THRESHOLDS["samenoud_gfi_frail_from"]
+    reasons = (
+        _reason("below", imesa, complex_from),
+        _reason("at_or_above" if gfi.score >= frail_from else "below", gfi, frail_from),
+    )
+    profile = RiskProfile.FRAIL if gfi.score >= frail_from else RiskProfile.ROBUST
+    return ProfileDecision(profile, reasons, ProfileRuleName.SAMENOUD)
+
+
 def _reason(code: str, facts: ResultFacts, threshold: int) -> Reason:
     return Reason(code, facts.instrument, facts.score, threshold, facts.screening_id)
 
 
-INSTRUMENT_NAMES = {"gfi": "GFI", "tfi": "TFI", "prisma7": "PRISMA-7", "zrm5": "ZRM"}
+INSTRUMENT_NAMES = {
+    "gfi": "GFI",
+    "tfi": "TFI",
+    "prisma7": "PRISMA-7",
+    "zrm5": "ZRM",
+    "imesa": "INTERMED-E-SA",
+}
 
 
 def describe_reason(reason: Mapping[str, Any]) -> str:

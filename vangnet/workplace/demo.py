@@ -9,6 +9,7 @@ from django.utils import timezone
 from vangnet.care.demo import build as care
 from vangnet.casefinding.demo import build as casefinding
 from vangnet.clients.demo import build as clients
+from vangnet.collaboration.demo import build as collaboration
 from vangnet.core.demo import DemoContext
 from vangnet.detection.demo import build as detection
 from vangnet.directory.demo import build as directory
@@ -27,6 +28,7 @@ BUILDERS: list[Callable[[DemoContext], None]] = [
     referrals,
     screening,
     economics,
+    collaboration,
     casefinding,
 ]
 

@@ -18,6 +18,7 @@ from vangnet.accounts.twofactor import is_verified
 from vangnet.care.navigation import MDO_LABEL, MY_ACTIONS_LABEL, MY_CLIENTS_LABEL
 from vangnet.casefinding.navigation import CASEFINDING_LABEL
 from vangnet.clients.access import professional_of
+from vangnet.collaboration.navigation import COLLABORATION_LABEL
 from vangnet.detection.navigation import REPORT_WORRY_LABEL, SIGNALS_LABEL
 from vangnet.directory.models import OrganisationType, Person
 from vangnet.directory.navigation import NETWORKS_LABEL
@@ -104,6 +105,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("directory:search", _("Who does what"), NETWORK, _anyone),
     NavItem("directory:network_list", NETWORKS_LABEL, NETWORK),
     NavItem("economics:index", COSTS_AND_BENEFITS_LABEL, NETWORK, _coordinator),
+    NavItem("collaboration:index", COLLABORATION_LABEL, NETWORK, _coordinator),
     NavItem("audit:review", _("Access log"), NETWORK, _coordinator),
     NavItem("detection:overview", SIGNALS_LABEL, SIGNALS, home_card=True),
     NavItem("detection:report", REPORT_WORRY_LABEL, SIGNALS, _anyone),

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "vangnet.rights",
     "vangnet.economics",
     "vangnet.guide",
+    "vangnet.collaboration",
     "vangnet.workplace",
     # The Django admin, behind the two-step login.
     "vangnet.accounts.apps.AdminConfig",

@@ -17,6 +17,7 @@ from vangnet.accounts.http import AuthenticatedHttpRequest
 from vangnet.core.params import number_param
 from vangnet.directory import actions
 from vangnet.directory.forms import NetworkForm, NetworkPartyForm, StepAssignmentForm
+from vangnet.directory.matrix_notes import matrix_notes
 from vangnet.directory.models import (
     ChangeRecord,
     Network,
@@ -262,7 +263,12 @@ def network_matrix(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse
     return render(
         request,
         "directory/network_matrix.html",
-        {"network": network, "rows": step_rows(network), "viewer": viewer_for(request)},
+        {
+            "network": network,
+            "rows": step_rows(network),
+            "viewer": viewer_for(request),
+            "notes": matrix_notes(network, request.user),
+        },
     )
 
 

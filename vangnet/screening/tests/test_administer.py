@@ -93,7 +93,7 @@ def test_a_professional_administers_a_gfi_one_question_per_screen(
     assert created[0].purpose == "early_detection"
 
 
-@pytest.mark.parametrize("code", ["gfi", "tfi", "prisma7", "zrm5"])
+@pytest.mark.parametrize("code", ["gfi", "tfi", "prisma7", "zrm5", "imesa"])
 def test_every_instrument_stores_what_the_score_command_computes(
     client: HttpClient, bob: User, tmp_path: Path, code: str
 ) -> None:

@@ -13,6 +13,8 @@ EXPECTED = {
     "gfi": (15, 15, 4, {"physical": 9, "cognitive": 1, "social": 3, "psychological": 2}),
     "tfi": (15, 15, 5, {"physical": 8, "psychological": 4, "social": 3}),
     "prisma7": (7, 7, 3, {}),
+    # one item: the total a professional enters, which is the score itself
+    "imesa": (1, 60, 16, {}),
     "zrm5": (
         5,
         5,
@@ -22,8 +24,8 @@ EXPECTED = {
 }
 
 
-def test_it_ships_the_four_instruments() -> None:
-    assert builtin_codes() == ("gfi", "prisma7", "tfi", "zrm5")
+def test_it_ships_the_five_instruments() -> None:
+    assert builtin_codes() == ("gfi", "imesa", "prisma7", "tfi", "zrm5")
 
 
 @pytest.mark.parametrize("code", sorted(EXPECTED))

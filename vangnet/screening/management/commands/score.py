@@ -28,7 +28,8 @@ USAGE_ERROR = 2
 
 class Command(BaseCommand):
     help = (
-        "Score a screening instrument (gfi, tfi, prisma7, zrm5) from a JSON file of answers that "
+        "Score a screening instrument (gfi, tfi, prisma7, zrm5, imesa) from a JSON file of answers "
+        "that "
         'maps item numbers to answers: {"1": "yes", "5": 7, ...}. Prints one JSON object.'
     )
     # Pure computation: no database and no system checks needed.
