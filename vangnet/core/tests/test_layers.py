@@ -36,6 +36,7 @@ LAYERS: dict[str, int] = {
     # the roof: what brings the wings together
     "rights": 6,
     "economics": 6,
+    "monitoring": 6,
     # the start page, the menu, the demo and the daily jobs, over everything
     "workplace": 7,
     # the composition root
