@@ -14,6 +14,7 @@ from vangnet.casefinding.navigation import CASEFINDING_LABEL
 from vangnet.detection.navigation import REPORT_WORRY_LABEL, SIGNALS_LABEL
 from vangnet.directory.navigation import NETWORKS_LABEL
 from vangnet.economics.navigation import COSTS_AND_BENEFITS_LABEL
+from vangnet.monitoring.navigation import FIGURES_LABEL
 from vangnet.referrals.navigation import REFERRALS_LABEL
 from vangnet.screening.navigation import SCREENING_FOLLOW_UP_LABEL
 
@@ -42,6 +43,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("casefinding:index", CASEFINDING_LABEL),
     NavItem("notifications:inbox", _("Inbox"), home_card=True),
     NavItem("economics:index", COSTS_AND_BENEFITS_LABEL, coordinator_only=True),
+    NavItem("monitoring:index", FIGURES_LABEL, coordinator_only=True),
     NavItem("audit:review", _("Access log"), coordinator_only=True),
     NavItem("accounts:account", MY_ACCOUNT_LABEL),
 ]
