@@ -47,6 +47,15 @@ def _latin1(text: str) -> str:
     )
 
 
+def _fitted(pdf: FPDF, text: str, width: float) -> str:
+    """``text`` shortened with a full stop until it fits ``width`` in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + ".") > width:
+        text = text[:-1]
+    return text + "."
+
+
 def report_pdf(figures: QuarterFigures) -> bytes:
     """The quarterly report for the steering group: each indicator, its definition and table."""
     pdf = FPDF(format="A4")
@@ -88,7 +97,8 @@ def report_pdf(figures: QuarterFigures) -> bytes:
             for number, row in enumerate(rows):
                 pdf.set_font("Helvetica", "B" if number in (0, len(rows) - 1) else "", 8)
                 for column, value in enumerate(row):
-                    pdf.cell(first if column == 0 else rest, 5, _latin1(value)[:34], border="B")
+                    width = first if column == 0 else rest
+                    pdf.cell(width, 5, _fitted(pdf, _latin1(value), width - 1), border="B")
                 pdf.ln(5)
         for label, note in item.indicator.notes:
             text(f"{label}: {note}", 9)

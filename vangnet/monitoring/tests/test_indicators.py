@@ -1,11 +1,20 @@
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from vangnet.monitoring.indicators import Indicator, indicators, median, percentile
 from vangnet.monitoring.tests.world import Q3, add_people, build
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _in_english() -> Iterator[None]:
+    with translation.override("en"):
+        yield
+
 
 # Areas, then the areas table's last row for people without a known area.
 ROWS = ["Noord", "Zuid", "Other or unknown area"]

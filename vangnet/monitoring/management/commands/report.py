@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from vangnet.directory.models import Network
 from vangnet.monitoring.downloads import report_pdf
@@ -29,13 +30,15 @@ class Command(BaseCommand):
             raise CommandError(str(error), returncode=2) from error
         network = Network.objects.filter(slug=options["network"]).first()
         if network is None:
-            raise CommandError(
-                f"No network with the short name {options['network']!r}.", returncode=2
-            )
+            message = _("There is no network with the short name %(name)s.")
+            raise CommandError(message % {"name": options["network"]}, returncode=2)
         out = Path(options["out"])
         data = report_pdf(figures_of(network, quarter))
         try:
             out.write_bytes(data)
         except OSError as error:
-            raise CommandError(f"Cannot write {out}: {error.strerror}.", returncode=2) from error
+            message = _("The file %(file)s cannot be written: %(why)s.")
+            raise CommandError(
+                message % {"file": out, "why": error.strerror}, returncode=2
+            ) from error
         self.stdout.write(f"{out} ({len(data)} bytes)")
