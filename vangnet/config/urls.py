@@ -19,6 +19,7 @@ urlpatterns = [
     path("economics/", include("vangnet.economics.urls")),
     path("hulp/", include("vangnet.guide.urls")),
     path("collaboration/", include("vangnet.collaboration.urls")),
+    path("figures/", include("vangnet.monitoring.urls")),
     path("api/v1/", include("vangnet.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -23,6 +23,7 @@ from vangnet.detection.navigation import REPORT_WORRY_LABEL, SIGNALS_LABEL
 from vangnet.directory.models import OrganisationType, Person
 from vangnet.directory.navigation import NETWORKS_LABEL
 from vangnet.economics.navigation import COSTS_AND_BENEFITS_LABEL
+from vangnet.monitoring.navigation import FIGURES_LABEL
 from vangnet.referrals.navigation import REFERRALS_LABEL
 from vangnet.screening.navigation import SCREENING_FOLLOW_UP_LABEL
 
@@ -105,6 +106,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("directory:search", _("Who does what"), NETWORK, _anyone),
     NavItem("directory:network_list", NETWORKS_LABEL, NETWORK),
     NavItem("economics:index", COSTS_AND_BENEFITS_LABEL, NETWORK, _coordinator),
+    NavItem("monitoring:index", FIGURES_LABEL, NETWORK, _coordinator),
     NavItem("collaboration:index", COLLABORATION_LABEL, NETWORK, _coordinator),
     NavItem("audit:review", _("Access log"), NETWORK, _coordinator),
     NavItem("detection:overview", SIGNALS_LABEL, SIGNALS, home_card=True),

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "vangnet.economics",
     "vangnet.guide",
     "vangnet.collaboration",
+    "vangnet.monitoring",
     "vangnet.workplace",
     # The Django admin, behind the two-step login.
     "vangnet.accounts.apps.AdminConfig",
@@ -252,6 +253,9 @@ AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_DISABLE_ACCESS_LOG = True
 
 OTP_TOTP_ISSUER = "Vangnet"
+
+# The smallest count of people the figures show as it is; smaller ones show as "< N".
+VANGNET_MONITORING_THRESHOLD = int(os.environ.get("VANGNET_MONITORING_THRESHOLD", "10"))
 
 # How long a social-map entry stays current before its owner is asked to confirm it.
 VANGNET_STALE_AFTER_DAYS = int(os.environ.get("VANGNET_STALE_AFTER_DAYS", "183"))

@@ -39,6 +39,7 @@ LAYERS: dict[str, int] = {
     "rights": 6,
     "economics": 6,
     "collaboration": 6,
+    "monitoring": 6,
     # the start page, the menu, the demo and the daily jobs, over everything
     "workplace": 7,
     # the composition root
