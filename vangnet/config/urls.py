@@ -17,6 +17,7 @@ urlpatterns = [
     path("referrals/", include("vangnet.referrals.urls")),
     path("casefinding/", include("vangnet.casefinding.urls")),
     path("economics/", include("vangnet.economics.urls")),
+    path("selfscan/", include("vangnet.selfscan.urls")),
     path("api/v1/", include("vangnet.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -16,6 +16,7 @@ from vangnet.directory.navigation import NETWORKS_LABEL
 from vangnet.economics.navigation import COSTS_AND_BENEFITS_LABEL
 from vangnet.referrals.navigation import REFERRALS_LABEL
 from vangnet.screening.navigation import SCREENING_FOLLOW_UP_LABEL
+from vangnet.selfscan.navigation import SELFSCAN_LABEL
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("referrals:inbox", REFERRALS_LABEL, home_card=True),
     NavItem("casefinding:index", CASEFINDING_LABEL),
     NavItem("notifications:inbox", _("Inbox"), home_card=True),
+    NavItem("selfscan:index", SELFSCAN_LABEL),
     NavItem("economics:index", COSTS_AND_BENEFITS_LABEL, coordinator_only=True),
     NavItem("audit:review", _("Access log"), coordinator_only=True),
     NavItem("accounts:account", MY_ACCOUNT_LABEL),

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "vangnet.care",
     "vangnet.rights",
     "vangnet.economics",
+    "vangnet.selfscan",
     "vangnet.workplace",
     # The Django admin, behind the two-step login.
     "vangnet.accounts.apps.AdminConfig",

@@ -24,6 +24,8 @@ LAYERS: dict[str, int] = {
     "directory": 2,
     "notifications": 2,
     "consent": 3,
+    # the network looking at its own collaboration, from the directory's membership
+    "selfscan": 3,
     # the older person and the one door to their data
     "clients": 4,
     # the wings: each a part of the care pathway, never importing another
