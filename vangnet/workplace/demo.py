@@ -28,8 +28,8 @@ BUILDERS: list[Callable[[DemoContext], None]] = [
     referrals,
     screening,
     economics,
-    casefinding,
     selfscan,
+    casefinding,
 ]
 
 
