@@ -1,8 +1,9 @@
 """Self-scan rounds, the statements they ask about, and the answers, kept apart from names.
 
 Who answered (``Participation``) and what was answered (``Response``) are separate
-tables with nothing in common but the round: a response has a random key, no time
-and no account, so results cannot be traced back to a member.
+tables with nothing in common but the round: a response, its ratings and its
+remarks have random keys, no time and no account, so results cannot be traced
+back to a member, not even by the order of the keys.
 """
 
 import uuid
@@ -140,6 +141,8 @@ class Response(models.Model):
 
 
 class Rating(models.Model):
+    # Random keys here too: counting keys would follow the order in which members answered.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(
         Response, verbose_name=_("answer"), on_delete=models.CASCADE, related_name="ratings"
     )
@@ -168,6 +171,7 @@ class Rating(models.Model):
 
 
 class Remark(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     response = models.ForeignKey(
         Response, verbose_name=_("answer"), on_delete=models.CASCADE, related_name="remarks"
     )

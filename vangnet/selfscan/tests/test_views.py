@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
@@ -18,7 +19,7 @@ from vangnet.directory.tests.factories import (
 from vangnet.notifications.models import Notification
 from vangnet.selfscan import actions
 from vangnet.selfscan.forms import AnswerForm
-from vangnet.selfscan.models import Participation, Remark, Response, Round, Statement
+from vangnet.selfscan.models import Participation, Rating, Remark, Response, Round, Statement
 from vangnet.selfscan.tests.conftest import Scan, as_user
 
 pytestmark = pytest.mark.django_db
@@ -261,3 +262,10 @@ def test_statement_edits_are_checked(scan: Scan, alice: User) -> None:
     assert "Houd ten minste één stelling" in page
     assert "niet meer dan 300 tekens bevat" in page
     assert Statement.objects.filter(network=scan.network, in_use=True).count() == 25
+
+
+def test_an_answer_carries_no_account_no_time_and_no_counting_key() -> None:
+    for model in (Response, Rating, Remark):
+        fields = {field.name for field in model._meta.get_fields()}
+        assert not fields & {"user", "created_at", "answered_at", "participation"}
+        assert isinstance(model._meta.pk, models.UUIDField)
