@@ -17,6 +17,7 @@ from vangnet.directory.demo_accounts import build as accounts
 from vangnet.economics.demo import build as economics
 from vangnet.referrals.demo import build as referrals
 from vangnet.screening.demo import build as screening
+from vangnet.selfscan.demo import build as selfscan
 
 # Order matters: each builder may use what the ones before it left in ``ctx.shared``.
 BUILDERS: list[Callable[[DemoContext], None]] = [
@@ -29,6 +30,7 @@ BUILDERS: list[Callable[[DemoContext], None]] = [
     screening,
     economics,
     collaboration,
+    selfscan,
     casefinding,
 ]
 

@@ -26,6 +26,7 @@ from vangnet.economics.navigation import COSTS_AND_BENEFITS_LABEL
 from vangnet.monitoring.navigation import FIGURES_LABEL
 from vangnet.referrals.navigation import REFERRALS_LABEL
 from vangnet.screening.navigation import SCREENING_FOLLOW_UP_LABEL
+from vangnet.selfscan.navigation import SELFSCAN_LABEL
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ NAV_ITEMS: list[NavItem] = [
     NavItem("screening:tasks", SCREENING_FOLLOW_UP_LABEL, OLDER_PEOPLE, _coordinator),
     NavItem("directory:search", _("Who does what"), NETWORK, _anyone),
     NavItem("directory:network_list", NETWORKS_LABEL, NETWORK),
+    NavItem("selfscan:index", SELFSCAN_LABEL, NETWORK),
     NavItem("economics:index", COSTS_AND_BENEFITS_LABEL, NETWORK, _coordinator),
     NavItem("monitoring:index", FIGURES_LABEL, NETWORK, _coordinator),
     NavItem("collaboration:index", COLLABORATION_LABEL, NETWORK, _coordinator),

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "vangnet.guide",
     "vangnet.collaboration",
     "vangnet.monitoring",
+    "vangnet.selfscan",
     "vangnet.workplace",
     # The Django admin, behind the two-step login.
     "vangnet.accounts.apps.AdminConfig",

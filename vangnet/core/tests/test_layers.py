@@ -26,6 +26,8 @@ LAYERS: dict[str, int] = {
     # help per screen and the guides per role: texts only
     "guide": 2,
     "consent": 3,
+    # the network looking at its own collaboration, from the directory's membership
+    "selfscan": 3,
     # the older person and the one door to their data
     "clients": 4,
     # the wings: each a part of the care pathway, never importing another
