@@ -41,7 +41,6 @@ from vangnet.referrals.models import (
     ReferralSettings,
     Status,
     Theme,
-    first_contact_due,
 )
 from vangnet.referrals.notifying import receivers_of, referral_notify, referrer_users
 from vangnet.referrals.visibility import sides_of
@@ -184,9 +183,7 @@ def _open_referral(
         contact_note=contact_note,
         consent=consent,
         sent_at=moment,
-        first_contact_due_on=first_contact_due(
-            timezone.localdate(moment), rules.first_contact_working_days
-        ),
+        first_contact_due_on=rules.first_contact_due(timezone.localdate(moment)),
         redirected_from=redirected_from,
         origin=(redirected_from.origin or redirected_from) if redirected_from else None,
     )

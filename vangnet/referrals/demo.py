@@ -8,7 +8,7 @@ Built from ``ctx.rng`` and ``ctx.now`` only, so every run gives the same history
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,11 @@ def _after_working_days(ctx: DemoContext, moment: datetime, days: int) -> dateti
     return timezone.make_aware(
         datetime.combine(day, time(ctx.rng.randint(9, 16), ctx.rng.choice((0, 20, 40))))
     )
+
+
+def _first_contact_due(sent_at: datetime) -> date:
+    """The term under the demo network's agreements, which keep the default rule."""
+    return ReferralSettings().first_contact_due(timezone.localdate(sent_at))
 
 
 def _label(person: Person) -> str:
@@ -234,7 +239,7 @@ def _plan_referral(
         category=category,
         contact_preference=rng.choices(ContactPreference.values, weights=[50, 30, 15, 5])[0],
         sent_at=sent_at,
-        first_contact_due_on=add_working_days(timezone.localdate(sent_at), 5),
+        first_contact_due_on=_first_contact_due(sent_at),
     )
     consent_day = timezone.localdate(sent_at)
     for organisation, categories in (
@@ -306,7 +311,7 @@ def _plan_referral(
                 category=referral.category,
                 contact_preference=referral.contact_preference,
                 sent_at=moment,
-                first_contact_due_on=add_working_days(timezone.localdate(moment), 5),
+                first_contact_due_on=_first_contact_due(moment),
             )
             plan.consents.append(
                 Consent(

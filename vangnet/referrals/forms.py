@@ -219,10 +219,12 @@ class FindForm(forms.Form):
 
 class SettingsForm(forms.ModelForm[ReferralSettings]):
     class Meta:
+        widgets = {"first_contact_rule": forms.RadioSelect}
         model = ReferralSettings
         fields = (
             "contact_organisation",
             "contact_person",
+            "first_contact_rule",
             "first_contact_working_days",
             "follow_up_days",
         )

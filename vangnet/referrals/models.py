@@ -18,9 +18,13 @@ from django.utils.translation import pgettext_lazy
 from vangnet.clients.models import Client
 from vangnet.consent.models import Consent
 from vangnet.directory.models import Network, Organisation, Person, Service
-from vangnet.referrals.workdays import add_working_days, working_days_between
+from vangnet.referrals.workdays import add_working_days, end_of_week_term, working_days_between
 
 DEFAULT_FIRST_CONTACT_WORKING_DAYS = 5
+# Under the same-week rule the social worker gets at least this many working days: a
+# referral sent Monday to Wednesday is due that Friday, one sent on Thursday, Friday
+# or in the weekend the Friday after (a holiday Friday moves it to the day before).
+SAME_WEEK_MINIMUM_WORKING_DAYS = 2
 # About three months, as in WELzijn voor Elkaar Houten (Movisie, "Medisch en sociaal verbonden").
 DEFAULT_FOLLOW_UP_DAYS = 91
 # After the follow-up date the receiving organisation keeps access this long to record it.
@@ -106,6 +110,18 @@ class FollowUpOutcome(models.TextChoices):
     NOT_REACHED = "not_reached", _("Could not be reached")
 
 
+class FirstContactRule(models.TextChoices):
+    """How the first-contact term is set.
+
+    Movisie, "Medisch en sociaal verbonden" (seed 004): "sociaal werkers snel, het
+    liefst in dezelfde week, tijd in hun agenda vrijmaken om een eerste gesprek te
+    voeren met de doorverwezen persoon". The same week is the default.
+    """
+
+    SAME_WEEK = "same_week", _("In the same week where possible")
+    WORKING_DAYS = "working_days", _("Within a fixed number of working days")
+
+
 class ReferralSettings(models.Model):
     """A network's referral agreements: the one point of contact, the term, the follow-up."""
 
@@ -133,10 +149,21 @@ class ReferralSettings(models.Model):
         related_name="+",
         help_text=_("Optional. Gets the message about each new referral."),
     )
+    first_contact_rule = models.CharField(
+        _("first contact term"),
+        max_length=16,
+        choices=FirstContactRule.choices,
+        default=FirstContactRule.SAME_WEEK,
+        help_text=_(
+            "In the same week: referrals sent Monday to Wednesday by that Friday, those sent "
+            "on Thursday, Friday or in the weekend by the Friday after."
+        ),
+    )
     first_contact_working_days = models.PositiveSmallIntegerField(
         _("first contact within (working days)"),
         default=DEFAULT_FIRST_CONTACT_WORKING_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("Only used with a fixed number of working days."),
     )
     follow_up_days = models.PositiveSmallIntegerField(
         _("ask how it goes after (days)"),
@@ -169,6 +196,12 @@ class ReferralSettings(models.Model):
             .first()
         )
         return found or cls(network=network)
+
+    def first_contact_due(self, sent_on: date) -> date:
+        """The last day for the first contact with an older person referred on ``sent_on``."""
+        if self.first_contact_rule == FirstContactRule.WORKING_DAYS:
+            return add_working_days(sent_on, self.first_contact_working_days)
+        return end_of_week_term(sent_on, SAME_WEEK_MINIMUM_WORKING_DAYS)
 
 
 class ReferralQuerySet(models.QuerySet["Referral"]):
@@ -392,10 +425,6 @@ class Referral(models.Model):
         if self.service_id is not None and self.service is not None:
             return f"{self.service.name} ({self.receiving_organisation.name})"
         return self.receiving_organisation.name
-
-
-def first_contact_due(sent_on: date, working_days: int) -> date:
-    return add_working_days(sent_on, working_days)
 
 
 class EventKind(models.TextChoices):
