@@ -424,6 +424,7 @@ def referral_record_first_contact(
         rules = ReferralSettings.for_network(current.network)
         changes: dict[str, Any] = {
             "first_contact_on": contacted_on,
+            "last_contact_on": contacted_on,
             "first_contact_feedback": feedback,
             "follow_up_due_on": contacted_on + timedelta(days=rules.follow_up_days),
         }
@@ -586,7 +587,11 @@ def referral_cancel(
 # What stepping back undoes, per status left behind.
 _UNDO: dict[str, dict[str, Any]] = {
     Status.ACCEPTED: {"accepted_at": None, "handler": None},
-    Status.FIRST_CONTACT: {"first_contact_on": None, "follow_up_due_on": None},
+    Status.FIRST_CONTACT: {
+        "first_contact_on": None,
+        "last_contact_on": None,
+        "follow_up_due_on": None,
+    },
     Status.IN_PROGRESS: {},
     Status.COMPLETED: {"completed_at": None},
 }
@@ -696,7 +701,7 @@ def referral_record_follow_up(
     note: str = "",
     now: datetime | None = None,
 ) -> Referral:
-    """How the older person is doing about three months after the first contact."""
+    """How the older person is doing about three months after the last conversation."""
     if outcome not in FollowUpOutcome.values:
         raise ReferralError(_("Choose how the older person is doing."))
     moment = now or timezone.now()
@@ -736,6 +741,78 @@ def referral_record_follow_up(
             _("Feedback on your referral: three months later"),
             _("The social worker asked how the older person you referred is doing. Read it."),
             current,
+        )
+    return current
+
+
+def referral_record_contact(
+    *,
+    actor: Actor,
+    referral: Referral,
+    expected_version: int | None,
+    contacted_on: date,
+    note: str = "",
+    now: datetime | None = None,
+) -> Referral:
+    """A later conversation with the older person; the follow-up moves to count from it.
+
+    Movisie, "Medisch en sociaal verbonden" (seed 004), on WELzijn voor Elkaar Houten:
+    "Drie maanden na het laatste gesprek neemt de consulent welzijn contact op om te
+    vragen hoe het gaat." So the follow-up date is the network's number of days after
+    the last recorded conversation, and a reminder already sent is withdrawn.
+    """
+    moment = now or timezone.now()
+    if contacted_on > timezone.localdate(moment):
+        raise ReferralError(_("The date of the conversation cannot be in the future."))
+    with transaction.atomic():
+        current = _lock(referral, expected_version, "")
+        if not current.can_record_contact():
+            raise TransitionRefused(
+                _(
+                    "A later conversation is recorded after the first contact and before "
+                    "the follow-up."
+                )
+            )
+        if Side.RECEIVER not in sides_of(professional_of(actor.user), current):
+            raise NotAParty(_("Only the organisation that received the referral records this."))
+        last = current.last_contact_on or current.first_contact_on
+        if last is not None and contacted_on < last:
+            raise ReferralError(
+                _("The conversation cannot be before the last one recorded, on %(date)s.")
+                % {"date": last.strftime("%d-%m-%Y")}
+            )
+        rules = ReferralSettings.for_network(current.network)
+        follow_up_due_on = contacted_on + timedelta(days=rules.follow_up_days)
+        Referral.objects.filter(pk=current.pk).update(
+            last_contact_on=contacted_on,
+            follow_up_due_on=follow_up_due_on,
+            follow_up_reminded_at=None,
+            version=F("version") + 1,
+        )
+        current.refresh_from_db()
+        note = _one_line(note)[:300]
+        ReferralEvent.objects.create(
+            referral=current,
+            kind=EventKind.CONTACT,
+            at=moment,
+            actor=actor.user,
+            actor_label=_actor_label(actor),
+            note=(
+                _("Conversation on %(day)s; ask how it goes on %(due)s. %(note)s")
+                % {
+                    "day": contacted_on.strftime("%d-%m-%Y"),
+                    "due": follow_up_due_on.strftime("%d-%m-%Y"),
+                    "note": note,
+                }
+            ).strip(),
+        )
+        log_access(
+            actor=actor,
+            event=AuditEvent.UPDATE,
+            client_id=current.client_id,
+            data_category=DataCategory.REFERRAL,
+            purpose=Purpose.REFERRAL,
+            objects=[f"referral:{current.pk}", "conversation"],
         )
     return current
 

@@ -415,6 +415,7 @@ def _continue(
     referral.first_contact_feedback = feedback
     if feedback:
         referral.feedback_at = contact
+    referral.last_contact_on = referral.first_contact_on
     referral.follow_up_due_on = referral.first_contact_on + timedelta(days=91)
     roll = rng.random()
     if roll < 0.08:
@@ -427,6 +428,21 @@ def _continue(
     if not step(Status.IN_PROGRESS, started):
         return _finish(plan, referral, events, redirect_of)
     referral.themes = [t.value for t in reason_themes[: rng.randint(1, len(reason_themes))]]
+    later = started + timedelta(days=rng.randint(5, 13))
+    if rng.random() < 0.6 and later < now:
+        # A second conversation: the follow-up counts from it.
+        referral.last_contact_on = timezone.localdate(later)
+        referral.follow_up_due_on = referral.last_contact_on + timedelta(days=91)
+        events.append(
+            ReferralEvent(
+                kind=EventKind.CONTACT,
+                at=later,
+                actor=handler.user if handler else None,
+                actor_label=_label(handler) if handler else "Vangnet",
+                note=f"Gesprek op {referral.last_contact_on:%d-%m-%Y}; vragen hoe het gaat op "
+                f"{referral.follow_up_due_on:%d-%m-%Y}.",
+            )
+        )
     completed = started + timedelta(days=rng.randint(14, 50))
     if rng.random() < 0.85:
         text = rng.choice(TEXTS["completion_feedback"])

@@ -145,6 +145,22 @@ class FirstContactForm(StepForm):
         self.fields["contacted_on"].initial = timezone.localdate()
 
 
+class ContactForm(StepForm):
+    """A later conversation: the follow-up is asked about three months after the last one."""
+
+    contacted_on = forms.DateField(label=_("Date of the conversation"), widget=DATE_INPUT)
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        help_text=_("In plain words, without medical details."),
+        max_length=300,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contacted_on"].initial = timezone.localdate()
+
+
 class StartForm(StepForm):
     themes = forms.MultipleChoiceField(
         label=_("Which activity or support? (optional)"),

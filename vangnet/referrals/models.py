@@ -25,7 +25,9 @@ DEFAULT_FIRST_CONTACT_WORKING_DAYS = 5
 # referral sent Monday to Wednesday is due that Friday, one sent on Thursday, Friday
 # or in the weekend the Friday after (a holiday Friday moves it to the day before).
 SAME_WEEK_MINIMUM_WORKING_DAYS = 2
-# About three months, as in WELzijn voor Elkaar Houten (Movisie, "Medisch en sociaal verbonden").
+# About three months after the last conversation, as in WELzijn voor Elkaar Houten (Movisie,
+# "Medisch en sociaal verbonden", seed 004: "Drie maanden na het laatste gesprek neemt de
+# consulent welzijn contact op om te vragen hoe het gaat").
 DEFAULT_FOLLOW_UP_DAYS = 91
 # After the follow-up date the receiving organisation keeps access this long to record it.
 FOLLOW_UP_GRACE_DAYS = 61
@@ -166,7 +168,7 @@ class ReferralSettings(models.Model):
         help_text=_("Only used with a fixed number of working days."),
     )
     follow_up_days = models.PositiveSmallIntegerField(
-        _("ask how it goes after (days)"),
+        _("ask how it goes, days after the last conversation"),
         default=DEFAULT_FOLLOW_UP_DAYS,
         validators=[MinValueValidator(14), MaxValueValidator(365)],
     )
@@ -329,6 +331,8 @@ class Referral(models.Model):
     first_contact_due_on = models.DateField(_("first contact due"))
     escalated_at = models.DateTimeField(_("escalated to the coordinator"), null=True, blank=True)
     first_contact_on = models.DateField(_("first contact on"), null=True, blank=True)
+    # The follow-up counts from here; a later conversation moves it (and the follow-up).
+    last_contact_on = models.DateField(_("last conversation on"), null=True, blank=True)
     completed_at = models.DateTimeField(
         pgettext_lazy("referral", "completed"), null=True, blank=True
     )
@@ -338,7 +342,7 @@ class Referral(models.Model):
     completion_feedback = models.TextField(_("feedback at completion"), blank=True)
     themes = models.JSONField(_("activities and support"), default=list, blank=True)
     feedback_at = models.DateTimeField(_("first feedback sent"), null=True, blank=True)
-    # The check after about three months.
+    # The check about three months after the last conversation.
     follow_up_due_on = models.DateField(_("follow-up due"), null=True, blank=True)
     follow_up_reminded_at = models.DateTimeField(
         _("follow-up reminder sent"), null=True, blank=True
@@ -417,6 +421,14 @@ class Referral(models.Model):
         day = today or timezone.localdate()
         return self.follow_up_due_on is not None and self.follow_up_due_on <= day
 
+    def can_record_contact(self) -> bool:
+        """A later conversation fits while support runs and the follow-up is not yet recorded."""
+        return (
+            self.status in AFTER_FIRST_CONTACT
+            and self.first_contact_on is not None
+            and self.follow_up_recorded_at is None
+        )
+
     def theme_labels(self) -> list[str]:
         labels = dict(Theme.choices)
         return [str(labels[t]) for t in self.themes or [] if t in labels]
@@ -432,6 +444,7 @@ class EventKind(models.TextChoices):
     ESCALATED = "escalated", _("Escalated to the coordinator")
     FOLLOW_UP_REMINDER = "follow_up_reminder", _("Follow-up reminder sent")
     FOLLOW_UP = "follow_up", _("Follow-up recorded")
+    CONTACT = "contact", _("Later conversation recorded")
 
 
 class ReferralEvent(models.Model):

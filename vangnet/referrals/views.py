@@ -27,6 +27,7 @@ from vangnet.referrals.actions import ReferralError
 from vangnet.referrals.figures import network_report
 from vangnet.referrals.forms import (
     CompleteForm,
+    ContactForm,
     DeclineForm,
     FindForm,
     FirstContactForm,
@@ -147,6 +148,7 @@ STEP_FORMS: dict[str, tuple[type[StepForm], str]] = {
     "cancel": (ReasonForm, Status.CANCELLED),
     "back": (ReasonForm, ""),
     "follow_up": (FollowUpForm, ""),
+    "contact": (ContactForm, ""),
 }
 
 
@@ -174,6 +176,8 @@ def _available_steps(referral: Referral, sides: frozenset[Side], can_edit: bool)
         names.append("back")
     if Side.RECEIVER in sides and referral.follow_up_is_due():
         names.insert(0, "follow_up")
+    if Side.RECEIVER in sides and referral.can_record_contact():
+        names.append("contact")
     return names
 
 
@@ -300,6 +304,10 @@ def _handle(name: str, actor: Actor, referral: Referral, form: Any) -> Referral:
             return actions.referral_record_follow_up(
                 **common, outcome=data["outcome"], note=data["note"]
             )
+        case "contact":
+            return actions.referral_record_contact(
+                **common, contacted_on=data["contacted_on"], note=data["note"]
+            )
     raise Http404
 
 
@@ -338,6 +346,7 @@ def _step_done_message(name: str) -> str:
         "cancel": _("The referral is cancelled."),
         "back": _("The referral went back one step."),
         "follow_up": _("The follow-up is recorded. The referrer has been told."),
+        "contact": _("The conversation is recorded. The follow-up counts from this date."),
     }[name]
 
 
