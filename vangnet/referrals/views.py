@@ -223,15 +223,33 @@ def _render_client_page(
     client: Client,
     bound: tuple[int, str, forms.Form] | None = None,
 ) -> HttpResponse:
+    """The referral page; beyond the agreed minimum only what the consent opens elsewhere.
+
+    The agreement in Movisie, "Medisch en sociaal verbonden" (seed 004): the
+    referrer sends "alleen de NAW-gegevens en in één regel de reden van verwijzing".
+    So the receiving organisation sees name, address, phone and the one-line reason;
+    the age and the main informal carer only when a consent also lets this person
+    open the older person's own page (their details for the care plan).
+    """
     person = professional_of(request.user)
     panels = _panels(request, client, person, bound)
-    carer = client.carers.filter(is_primary=True).first() or client.carers.first()
+    can_open_client = decide(
+        request.user,
+        client,
+        category=DataCategory.IDENTITY,
+        purpose=Purpose.CARE_PLAN,
+        for_write=False,
+    ).allowed
+    carer = None
+    if can_open_client:
+        carer = client.carers.filter(is_primary=True).first() or client.carers.first()
     return render(
         request,
         "referrals/client.html",
         {
             "client": client,
             "panels": panels,
+            "shows_more": can_open_client,
             "carer": carer,
             "today": timezone.localdate(),
             "can_refer": decide(
@@ -241,13 +259,7 @@ def _render_client_page(
                 purpose=Purpose.CARE_PLAN,
                 for_write=True,
             ).allowed,
-            "can_open_client": decide(
-                request.user,
-                client,
-                category=DataCategory.IDENTITY,
-                purpose=Purpose.CARE_PLAN,
-                for_write=False,
-            ).allowed,
+            "can_open_client": can_open_client,
         },
     )
 
