@@ -34,6 +34,7 @@ from vangnet.referrals import lifecycle
 from vangnet.referrals.lifecycle import Side
 from vangnet.referrals.models import (
     AFTER_FIRST_CONTACT,
+    Category,
     EventKind,
     FollowUpOutcome,
     Referral,
@@ -158,7 +159,7 @@ def _open_referral(
     referrer: Person | None,
     referrer_user: User | None,
     reason: str,
-    category: str,
+    categories: Sequence[str],
     contact_preference: str,
     contact_note: str,
     consent: Consent,
@@ -178,7 +179,7 @@ def _open_referral(
         receiving_person=target.person,
         to_point_of_contact=target.point_of_contact,
         reason=reason,
-        category=category,
+        categories=list(categories),
         contact_preference=contact_preference,
         contact_note=contact_note,
         consent=consent,
@@ -223,7 +224,7 @@ def referral_create(
     client: Client,
     target: Target,
     reason: str,
-    category: str,
+    categories: Sequence[str],
     contact_preference: str,
     agreed: bool,
     contact_note: str = "",
@@ -247,6 +248,9 @@ def referral_create(
     reason = _one_line(reason)
     if not reason:
         raise ReferralError(_("Give the reason in one line."))
+    chosen = clean_categories(categories)
+    if not chosen:
+        raise ReferralError(_("Choose at least one kind of question."))
     person = _person_of(actor)
     moment = now or timezone.now()
     given_on = timezone.localdate(moment)
@@ -277,7 +281,7 @@ def referral_create(
             referrer=person,
             referrer_user=actor.user,
             reason=reason,
-            category=category,
+            categories=chosen,
             contact_preference=contact_preference,
             contact_note=_one_line(contact_note),
             consent=consent,
@@ -447,6 +451,12 @@ def referral_record_first_contact(
             current,
         )
     return current
+
+
+def clean_categories(categories: Iterable[str]) -> list[str]:
+    """The known kinds of question among ``categories``, once each, in ``Category`` order."""
+    chosen = set(categories)
+    return [c for c in Category.values if c in chosen]
 
 
 def _clean_themes(themes: Iterable[str]) -> list[str]:
@@ -675,7 +685,7 @@ def referral_redirect(
             referrer=current.referrer,
             referrer_user=current.referrer_user,
             reason=current.reason,
-            category=current.category,
+            categories=list(current.categories),
             contact_preference=current.contact_preference,
             contact_note=current.contact_note,
             consent=consent,

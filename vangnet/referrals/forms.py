@@ -76,8 +76,12 @@ class ReferralForm(forms.Form):
         help_text=_("For example: lonely since her husband died; would like more company."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    category = forms.ChoiceField(
-        label=_("Kind of question"), choices=Category.choices, widget=forms.RadioSelect
+    categories = forms.MultipleChoiceField(
+        label=_("Kind of question"),
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick every area that applies: complaints often come in several."),
+        error_messages={"required": _("Choose at least one kind of question.")},
     )
     agreed = forms.BooleanField(
         label=_(
@@ -109,7 +113,7 @@ class ReferralForm(forms.Form):
         self.fields["to"] = TargetField(network, label=_("To whom"))
         self.fields["to"].initial = POINT_OF_CONTACT
         # Show what each kind of question covers, in the label the screen reader reads too.
-        choice(self, "category").choices = [
+        choice(self, "categories").choices = [
             (value, f"{label}: {CATEGORY_EXAMPLES[Category(value)]}")
             for value, label in Category.choices
         ]

@@ -59,9 +59,10 @@ ENDED_STATUSES = (Status.DECLINED, Status.REDIRECTED, Status.CANCELLED)
 
 
 class Category(models.TextChoices):
-    """The three kinds of questions behind a referral to social work.
+    """The three kinds of questions behind a referral to social work; a referral has one or more.
 
-    From Movisie, "Medisch en sociaal verbonden" (the chapter on referring).
+    From Movisie, "Medisch en sociaal verbonden" (the chapter on referring, seed 004),
+    which adds that "vaak hebben mensen meerdere klachten op verschillende vlakken".
     """
 
     PHYSICAL = "physical", _("Physical")
@@ -297,7 +298,8 @@ class Referral(models.Model):
     to_point_of_contact = models.BooleanField(_("sent to the point of contact"), default=False)
     # What, in as few words as possible.
     reason = models.CharField(_("reason, in one line"), max_length=200)
-    category = models.CharField(_("kind of question"), max_length=16, choices=Category.choices)
+    # One or more ``Category`` values, in the order of ``Category``.
+    categories = models.JSONField(_("kinds of question"), default=list)
     contact_preference = models.CharField(
         _("how the older person likes to be contacted"),
         max_length=16,
@@ -428,6 +430,10 @@ class Referral(models.Model):
             and self.first_contact_on is not None
             and self.follow_up_recorded_at is None
         )
+
+    def category_labels(self) -> list[str]:
+        labels = dict(Category.choices)
+        return [str(labels[c]) for c in self.categories or [] if c in labels]
 
     def theme_labels(self) -> list[str]:
         labels = dict(Theme.choices)

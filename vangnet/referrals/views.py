@@ -115,7 +115,7 @@ def refer(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
                 client=client,
                 target=form.target(),
                 reason=form.cleaned_data["reason"],
-                category=form.cleaned_data["category"],
+                categories=form.cleaned_data["categories"],
                 contact_preference=form.cleaned_data["contact_preference"],
                 contact_note=form.cleaned_data["contact_note"],
                 agreed=form.cleaned_data["agreed"],

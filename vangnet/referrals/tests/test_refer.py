@@ -32,7 +32,7 @@ def _minimal_form(world: World, **extra: str) -> dict[str, str]:
     return {
         "to": "contact",
         "reason": "Sinds overlijden partner veel alleen, wil meer onder de mensen",
-        "category": "social",
+        "categories": "social",
         "agreed": "on",
         "contact_preference": "phone",
         **extra,
