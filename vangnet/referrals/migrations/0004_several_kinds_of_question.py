@@ -27,6 +27,12 @@ class Migration(migrations.Migration):
             name='categories',
             field=models.JSONField(default=list, verbose_name='kinds of question'),
         ),
+        # A default lets the column come back when this migration is undone.
+        migrations.AlterField(
+            model_name='referral',
+            name='category',
+            field=models.CharField(choices=[('physical', 'Physical'), ('emotional', 'Emotional'), ('social', 'Social')], default='social', max_length=16, verbose_name='kind of question'),
+        ),
         migrations.RunPython(one_kind_becomes_a_list, first_kind_back),
         migrations.RemoveField(
             model_name='referral',
