@@ -310,7 +310,11 @@ class MeetingForm(forms.ModelForm[Meeting]):
         label=_("Participants"),
         queryset=Person.objects.none(),
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Choose people from both the medical and the social domain."),
+        help_text=_(
+            "Choose people from both the medical and the social domain. For the social "
+            "domain only social work, welfare, the older people's adviser and the Wmo "
+            "officer count."
+        ),
     )
 
     class Meta:

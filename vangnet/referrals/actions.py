@@ -34,6 +34,7 @@ from vangnet.referrals import lifecycle
 from vangnet.referrals.lifecycle import Side
 from vangnet.referrals.models import (
     AFTER_FIRST_CONTACT,
+    Category,
     EventKind,
     FollowUpOutcome,
     Referral,
@@ -41,7 +42,6 @@ from vangnet.referrals.models import (
     ReferralSettings,
     Status,
     Theme,
-    first_contact_due,
 )
 from vangnet.referrals.notifying import receivers_of, referral_notify, referrer_users
 from vangnet.referrals.visibility import sides_of
@@ -159,7 +159,7 @@ def _open_referral(
     referrer: Person | None,
     referrer_user: User | None,
     reason: str,
-    category: str,
+    categories: Sequence[str],
     contact_preference: str,
     contact_note: str,
     consent: Consent,
@@ -179,14 +179,12 @@ def _open_referral(
         receiving_person=target.person,
         to_point_of_contact=target.point_of_contact,
         reason=reason,
-        category=category,
+        categories=list(categories),
         contact_preference=contact_preference,
         contact_note=contact_note,
         consent=consent,
         sent_at=moment,
-        first_contact_due_on=first_contact_due(
-            timezone.localdate(moment), rules.first_contact_working_days
-        ),
+        first_contact_due_on=rules.first_contact_due(timezone.localdate(moment)),
         redirected_from=redirected_from,
         origin=(redirected_from.origin or redirected_from) if redirected_from else None,
     )
@@ -226,7 +224,7 @@ def referral_create(
     client: Client,
     target: Target,
     reason: str,
-    category: str,
+    categories: Sequence[str],
     contact_preference: str,
     agreed: bool,
     contact_note: str = "",
@@ -250,6 +248,9 @@ def referral_create(
     reason = _one_line(reason)
     if not reason:
         raise ReferralError(_("Give the reason in one line."))
+    chosen = clean_categories(categories)
+    if not chosen:
+        raise ReferralError(_("Choose at least one kind of question."))
     person = _person_of(actor)
     moment = now or timezone.now()
     given_on = timezone.localdate(moment)
@@ -280,7 +281,7 @@ def referral_create(
             referrer=person,
             referrer_user=actor.user,
             reason=reason,
-            category=category,
+            categories=chosen,
             contact_preference=contact_preference,
             contact_note=_one_line(contact_note),
             consent=consent,
@@ -427,6 +428,7 @@ def referral_record_first_contact(
         rules = ReferralSettings.for_network(current.network)
         changes: dict[str, Any] = {
             "first_contact_on": contacted_on,
+            "last_contact_on": contacted_on,
             "first_contact_feedback": feedback,
             "follow_up_due_on": contacted_on + timedelta(days=rules.follow_up_days),
         }
@@ -449,6 +451,12 @@ def referral_record_first_contact(
             current,
         )
     return current
+
+
+def clean_categories(categories: Iterable[str]) -> list[str]:
+    """The known kinds of question among ``categories``, once each, in ``Category`` order."""
+    chosen = set(categories)
+    return [c for c in Category.values if c in chosen]
 
 
 def _clean_themes(themes: Iterable[str]) -> list[str]:
@@ -589,7 +597,11 @@ def referral_cancel(
 # What stepping back undoes, per status left behind.
 _UNDO: dict[str, dict[str, Any]] = {
     Status.ACCEPTED: {"accepted_at": None, "handler": None},
-    Status.FIRST_CONTACT: {"first_contact_on": None, "follow_up_due_on": None},
+    Status.FIRST_CONTACT: {
+        "first_contact_on": None,
+        "last_contact_on": None,
+        "follow_up_due_on": None,
+    },
     Status.IN_PROGRESS: {},
     Status.COMPLETED: {"completed_at": None},
 }
@@ -673,7 +685,7 @@ def referral_redirect(
             referrer=current.referrer,
             referrer_user=current.referrer_user,
             reason=current.reason,
-            category=current.category,
+            categories=list(current.categories),
             contact_preference=current.contact_preference,
             contact_note=current.contact_note,
             consent=consent,
@@ -699,7 +711,7 @@ def referral_record_follow_up(
     note: str = "",
     now: datetime | None = None,
 ) -> Referral:
-    """How the older person is doing about three months after the first contact."""
+    """How the older person is doing about three months after the last conversation."""
     if outcome not in FollowUpOutcome.values:
         raise ReferralError(_("Choose how the older person is doing."))
     moment = now or timezone.now()
@@ -739,6 +751,78 @@ def referral_record_follow_up(
             _("Feedback on your referral: three months later"),
             _("The social worker asked how the older person you referred is doing. Read it."),
             current,
+        )
+    return current
+
+
+def referral_record_contact(
+    *,
+    actor: Actor,
+    referral: Referral,
+    expected_version: int | None,
+    contacted_on: date,
+    note: str = "",
+    now: datetime | None = None,
+) -> Referral:
+    """A later conversation with the older person; the follow-up moves to count from it.
+
+    Movisie, "Medisch en sociaal verbonden" (seed 004), on WELzijn voor Elkaar Houten:
+    "Drie maanden na het laatste gesprek neemt de consulent welzijn contact op om te
+    vragen hoe het gaat." So the follow-up date is the network's number of days after
+    the last recorded conversation, and a reminder already sent is withdrawn.
+    """
+    moment = now or timezone.now()
+    if contacted_on > timezone.localdate(moment):
+        raise ReferralError(_("The date of the conversation cannot be in the future."))
+    with transaction.atomic():
+        current = _lock(referral, expected_version, "")
+        if not current.can_record_contact():
+            raise TransitionRefused(
+                _(
+                    "A later conversation is recorded after the first contact and before "
+                    "the follow-up."
+                )
+            )
+        if Side.RECEIVER not in sides_of(professional_of(actor.user), current):
+            raise NotAParty(_("Only the organisation that received the referral records this."))
+        last = current.last_contact_on or current.first_contact_on
+        if last is not None and contacted_on < last:
+            raise ReferralError(
+                _("The conversation cannot be before the last one recorded, on %(date)s.")
+                % {"date": last.strftime("%d-%m-%Y")}
+            )
+        rules = ReferralSettings.for_network(current.network)
+        follow_up_due_on = contacted_on + timedelta(days=rules.follow_up_days)
+        Referral.objects.filter(pk=current.pk).update(
+            last_contact_on=contacted_on,
+            follow_up_due_on=follow_up_due_on,
+            follow_up_reminded_at=None,
+            version=F("version") + 1,
+        )
+        current.refresh_from_db()
+        note = _one_line(note)[:300]
+        ReferralEvent.objects.create(
+            referral=current,
+            kind=EventKind.CONTACT,
+            at=moment,
+            actor=actor.user,
+            actor_label=_actor_label(actor),
+            note=(
+                _("Conversation on %(day)s; ask how it goes on %(due)s. %(note)s")
+                % {
+                    "day": contacted_on.strftime("%d-%m-%Y"),
+                    "due": follow_up_due_on.strftime("%d-%m-%Y"),
+                    "note": note,
+                }
+            ).strip(),
+        )
+        log_access(
+            actor=actor,
+            event=AuditEvent.UPDATE,
+            client_id=current.client_id,
+            data_category=DataCategory.REFERRAL,
+            purpose=Purpose.REFERRAL,
+            objects=[f"referral:{current.pk}", "conversation"],
         )
     return current
 

@@ -8,7 +8,7 @@ Built from ``ctx.rng`` and ``ctx.now`` only, so every run gives the same history
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +102,11 @@ def _after_working_days(ctx: DemoContext, moment: datetime, days: int) -> dateti
     return timezone.make_aware(
         datetime.combine(day, time(ctx.rng.randint(9, 16), ctx.rng.choice((0, 20, 40))))
     )
+
+
+def _first_contact_due(sent_at: datetime) -> date:
+    """The term under the demo network's agreements, which keep the default rule."""
+    return ReferralSettings().first_contact_due(timezone.localdate(sent_at))
 
 
 def _label(person: Person) -> str:
@@ -231,10 +236,10 @@ def _plan_referral(
         receiving_person=social_worker,
         to_point_of_contact=service is None,
         reason=reason,
-        category=category,
+        categories=[category],
         contact_preference=rng.choices(ContactPreference.values, weights=[50, 30, 15, 5])[0],
         sent_at=sent_at,
-        first_contact_due_on=add_working_days(timezone.localdate(sent_at), 5),
+        first_contact_due_on=_first_contact_due(sent_at),
     )
     consent_day = timezone.localdate(sent_at)
     for organisation, categories in (
@@ -303,10 +308,10 @@ def _plan_referral(
                 service=successor_service,
                 receiving_person=successor_service.contact,
                 reason=referral.reason,
-                category=referral.category,
+                categories=list(referral.categories),
                 contact_preference=referral.contact_preference,
                 sent_at=moment,
-                first_contact_due_on=add_working_days(timezone.localdate(moment), 5),
+                first_contact_due_on=_first_contact_due(moment),
             )
             plan.consents.append(
                 Consent(
@@ -410,6 +415,7 @@ def _continue(
     referral.first_contact_feedback = feedback
     if feedback:
         referral.feedback_at = contact
+    referral.last_contact_on = referral.first_contact_on
     referral.follow_up_due_on = referral.first_contact_on + timedelta(days=91)
     roll = rng.random()
     if roll < 0.08:
@@ -422,6 +428,21 @@ def _continue(
     if not step(Status.IN_PROGRESS, started):
         return _finish(plan, referral, events, redirect_of)
     referral.themes = [t.value for t in reason_themes[: rng.randint(1, len(reason_themes))]]
+    later = started + timedelta(days=rng.randint(5, 13))
+    if rng.random() < 0.6 and later < now:
+        # A second conversation: the follow-up counts from it.
+        referral.last_contact_on = timezone.localdate(later)
+        referral.follow_up_due_on = referral.last_contact_on + timedelta(days=91)
+        events.append(
+            ReferralEvent(
+                kind=EventKind.CONTACT,
+                at=later,
+                actor=handler.user if handler else None,
+                actor_label=_label(handler) if handler else "Vangnet",
+                note=f"Gesprek op {referral.last_contact_on:%d-%m-%Y}; vragen hoe het gaat op "
+                f"{referral.follow_up_due_on:%d-%m-%Y}.",
+            )
+        )
     completed = started + timedelta(days=rng.randint(14, 50))
     if rng.random() < 0.85:
         text = rng.choice(TEXTS["completion_feedback"])

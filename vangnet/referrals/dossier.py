@@ -97,7 +97,7 @@ def referrals_part(client: Client, viewer: Viewer, *, limit: int) -> Part:
         referral = by_id[step.referral_id]
         if step.kind == EventKind.STATUS and step.to_status == Status.SENT:
             title = _("Referred to %(receiver)s") % {"receiver": referral.receiver_label()}
-            detail = str(referral.get_category_display())
+            detail = ", ".join(referral.category_labels())
         elif step.kind == EventKind.STATUS:
             title = _("Referral to %(receiver)s: %(status)s") % {
                 "receiver": referral.receiver_label(),

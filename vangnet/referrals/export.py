@@ -27,7 +27,7 @@ def referrals_export(client: Client) -> list[dict[str, Any]]:
             "from": r.referring_organisation.name,
             "to": r.receiver_label(),
             "reason": r.reason,
-            "kind_of_question": r.get_category_display(),
+            "kinds_of_question": r.category_labels(),
             "contact_by": r.get_contact_preference_display(),
             "contact_note": r.contact_note,
             "status": r.get_status_display(),

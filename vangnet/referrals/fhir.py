@@ -44,11 +44,9 @@ def as_service_request(referral: Referral) -> dict[str, Any]:
         "category": [{"coding": [PATIENT_REFERRAL]}],
         "code": {
             "coding": [
-                {
-                    "system": CATEGORY_SYSTEM,
-                    "code": referral.category,
-                    "display": str(Category(referral.category).label),
-                }
+                {"system": CATEGORY_SYSTEM, "code": code, "display": str(Category(code).label)}
+                for code in referral.categories
+                if code in Category.values
             ],
         },
         "subject": {"reference": f"Patient/{referral.client_id}"},

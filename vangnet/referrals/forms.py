@@ -76,8 +76,12 @@ class ReferralForm(forms.Form):
         help_text=_("For example: lonely since her husband died; would like more company."),
         widget=forms.TextInput(attrs={"autocomplete": "off"}),
     )
-    category = forms.ChoiceField(
-        label=_("Kind of question"), choices=Category.choices, widget=forms.RadioSelect
+    categories = forms.MultipleChoiceField(
+        label=_("Kind of question"),
+        choices=Category.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick every area that applies: complaints often come in several."),
+        error_messages={"required": _("Choose at least one kind of question.")},
     )
     agreed = forms.BooleanField(
         label=_(
@@ -109,7 +113,7 @@ class ReferralForm(forms.Form):
         self.fields["to"] = TargetField(network, label=_("To whom"))
         self.fields["to"].initial = POINT_OF_CONTACT
         # Show what each kind of question covers, in the label the screen reader reads too.
-        choice(self, "category").choices = [
+        choice(self, "categories").choices = [
             (value, f"{label}: {CATEGORY_EXAMPLES[Category(value)]}")
             for value, label in Category.choices
         ]
@@ -138,6 +142,22 @@ class FirstContactForm(StepForm):
         max_length=1000,
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["contacted_on"].initial = timezone.localdate()
+
+
+class ContactForm(StepForm):
+    """A later conversation: the follow-up is asked about three months after the last one."""
+
+    contacted_on = forms.DateField(label=_("Date of the conversation"), widget=DATE_INPUT)
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        help_text=_("In plain words, without medical details."),
+        max_length=300,
+        required=False,
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -219,10 +239,12 @@ class FindForm(forms.Form):
 
 class SettingsForm(forms.ModelForm[ReferralSettings]):
     class Meta:
+        widgets = {"first_contact_rule": forms.RadioSelect}
         model = ReferralSettings
         fields = (
             "contact_organisation",
             "contact_person",
+            "first_contact_rule",
             "first_contact_working_days",
             "follow_up_days",
         )

@@ -77,7 +77,7 @@ def escalate_overdue(now: datetime) -> int:
 
 
 def remind_follow_ups(now: datetime) -> int:
-    """Ask the social worker to check how the older person is doing, about three months on."""
+    """Ask the social worker how the older person is doing, three months after the last talk."""
     today = timezone.localdate(now)
     handled = 0
     with transaction.atomic():
@@ -101,8 +101,8 @@ def remind_follow_ups(now: datetime) -> int:
                 [handler] if handler else receivers_of(referral),
                 _("Time to ask how it is going"),
                 _(
-                    "About three months ago you had a first contact after a referral. Ask the "
-                    "older person how they are doing, and record it in Vangnet."
+                    "About three months ago you last spoke to an older person after a referral. "
+                    "Ask them how they are doing, and record it in Vangnet."
                 ),
                 referral,
             )

@@ -18,10 +18,16 @@ from django.utils.translation import pgettext_lazy
 from vangnet.clients.models import Client
 from vangnet.consent.models import Consent
 from vangnet.directory.models import Network, Organisation, Person, Service
-from vangnet.referrals.workdays import add_working_days, working_days_between
+from vangnet.referrals.workdays import add_working_days, end_of_week_term, working_days_between
 
 DEFAULT_FIRST_CONTACT_WORKING_DAYS = 5
-# About three months, as in WELzijn voor Elkaar Houten (Movisie, "Medisch en sociaal verbonden").
+# Under the same-week rule the social worker gets at least this many working days: a
+# referral sent Monday to Wednesday is due that Friday, one sent on Thursday, Friday
+# or in the weekend the Friday after (a holiday Friday moves it to the day before).
+SAME_WEEK_MINIMUM_WORKING_DAYS = 2
+# About three months after the last conversation, as in WELzijn voor Elkaar Houten (Movisie,
+# "Medisch en sociaal verbonden", seed 004: "Drie maanden na het laatste gesprek neemt de
+# consulent welzijn contact op om te vragen hoe het gaat").
 DEFAULT_FOLLOW_UP_DAYS = 91
 # After the follow-up date the receiving organisation keeps access this long to record it.
 FOLLOW_UP_GRACE_DAYS = 61
@@ -53,9 +59,10 @@ ENDED_STATUSES = (Status.DECLINED, Status.REDIRECTED, Status.CANCELLED)
 
 
 class Category(models.TextChoices):
-    """The three kinds of questions behind a referral to social work.
+    """The three kinds of questions behind a referral to social work; a referral has one or more.
 
-    From Movisie, "Medisch en sociaal verbonden" (the chapter on referring).
+    From Movisie, "Medisch en sociaal verbonden" (the chapter on referring, seed 004),
+    which adds that "vaak hebben mensen meerdere klachten op verschillende vlakken".
     """
 
     PHYSICAL = "physical", _("Physical")
@@ -106,6 +113,18 @@ class FollowUpOutcome(models.TextChoices):
     NOT_REACHED = "not_reached", _("Could not be reached")
 
 
+class FirstContactRule(models.TextChoices):
+    """How the first-contact term is set.
+
+    Movisie, "Medisch en sociaal verbonden" (seed 004): "sociaal werkers snel, het
+    liefst in dezelfde week, tijd in hun agenda vrijmaken om een eerste gesprek te
+    voeren met de doorverwezen persoon". The same week is the default.
+    """
+
+    SAME_WEEK = "same_week", _("In the same week where possible")
+    WORKING_DAYS = "working_days", _("Within a fixed number of working days")
+
+
 class ReferralSettings(models.Model):
     """A network's referral agreements: the one point of contact, the term, the follow-up."""
 
@@ -133,13 +152,24 @@ class ReferralSettings(models.Model):
         related_name="+",
         help_text=_("Optional. Gets the message about each new referral."),
     )
+    first_contact_rule = models.CharField(
+        _("first contact term"),
+        max_length=16,
+        choices=FirstContactRule.choices,
+        default=FirstContactRule.SAME_WEEK,
+        help_text=_(
+            "In the same week: referrals sent Monday to Wednesday by that Friday, those sent "
+            "on Thursday, Friday or in the weekend by the Friday after."
+        ),
+    )
     first_contact_working_days = models.PositiveSmallIntegerField(
         _("first contact within (working days)"),
         default=DEFAULT_FIRST_CONTACT_WORKING_DAYS,
         validators=[MinValueValidator(1), MaxValueValidator(30)],
+        help_text=_("Only used with a fixed number of working days."),
     )
     follow_up_days = models.PositiveSmallIntegerField(
-        _("ask how it goes after (days)"),
+        _("ask how it goes, days after the last conversation"),
         default=DEFAULT_FOLLOW_UP_DAYS,
         validators=[MinValueValidator(14), MaxValueValidator(365)],
     )
@@ -169,6 +199,12 @@ class ReferralSettings(models.Model):
             .first()
         )
         return found or cls(network=network)
+
+    def first_contact_due(self, sent_on: date) -> date:
+        """The last day for the first contact with an older person referred on ``sent_on``."""
+        if self.first_contact_rule == FirstContactRule.WORKING_DAYS:
+            return add_working_days(sent_on, self.first_contact_working_days)
+        return end_of_week_term(sent_on, SAME_WEEK_MINIMUM_WORKING_DAYS)
 
 
 class ReferralQuerySet(models.QuerySet["Referral"]):
@@ -262,7 +298,8 @@ class Referral(models.Model):
     to_point_of_contact = models.BooleanField(_("sent to the point of contact"), default=False)
     # What, in as few words as possible.
     reason = models.CharField(_("reason, in one line"), max_length=200)
-    category = models.CharField(_("kind of question"), max_length=16, choices=Category.choices)
+    # One or more ``Category`` values, in the order of ``Category``.
+    categories = models.JSONField(_("kinds of question"), default=list)
     contact_preference = models.CharField(
         _("how the older person likes to be contacted"),
         max_length=16,
@@ -296,6 +333,8 @@ class Referral(models.Model):
     first_contact_due_on = models.DateField(_("first contact due"))
     escalated_at = models.DateTimeField(_("escalated to the coordinator"), null=True, blank=True)
     first_contact_on = models.DateField(_("first contact on"), null=True, blank=True)
+    # The follow-up counts from here; a later conversation moves it (and the follow-up).
+    last_contact_on = models.DateField(_("last conversation on"), null=True, blank=True)
     completed_at = models.DateTimeField(
         pgettext_lazy("referral", "completed"), null=True, blank=True
     )
@@ -305,7 +344,7 @@ class Referral(models.Model):
     completion_feedback = models.TextField(_("feedback at completion"), blank=True)
     themes = models.JSONField(_("activities and support"), default=list, blank=True)
     feedback_at = models.DateTimeField(_("first feedback sent"), null=True, blank=True)
-    # The check after about three months.
+    # The check about three months after the last conversation.
     follow_up_due_on = models.DateField(_("follow-up due"), null=True, blank=True)
     follow_up_reminded_at = models.DateTimeField(
         _("follow-up reminder sent"), null=True, blank=True
@@ -384,6 +423,18 @@ class Referral(models.Model):
         day = today or timezone.localdate()
         return self.follow_up_due_on is not None and self.follow_up_due_on <= day
 
+    def can_record_contact(self) -> bool:
+        """A later conversation fits while support runs and the follow-up is not yet recorded."""
+        return (
+            self.status in AFTER_FIRST_CONTACT
+            and self.first_contact_on is not None
+            and self.follow_up_recorded_at is None
+        )
+
+    def category_labels(self) -> list[str]:
+        labels = dict(Category.choices)
+        return [str(labels[c]) for c in self.categories or [] if c in labels]
+
     def theme_labels(self) -> list[str]:
         labels = dict(Theme.choices)
         return [str(labels[t]) for t in self.themes or [] if t in labels]
@@ -394,15 +445,12 @@ class Referral(models.Model):
         return self.receiving_organisation.name
 
 
-def first_contact_due(sent_on: date, working_days: int) -> date:
-    return add_working_days(sent_on, working_days)
-
-
 class EventKind(models.TextChoices):
     STATUS = "status", _("Status changed")
     ESCALATED = "escalated", _("Escalated to the coordinator")
     FOLLOW_UP_REMINDER = "follow_up_reminder", _("Follow-up reminder sent")
     FOLLOW_UP = "follow_up", _("Follow-up recorded")
+    CONTACT = "contact", _("Later conversation recorded")
 
 
 class ReferralEvent(models.Model):

@@ -27,6 +27,7 @@ from vangnet.referrals.actions import ReferralError
 from vangnet.referrals.figures import network_report
 from vangnet.referrals.forms import (
     CompleteForm,
+    ContactForm,
     DeclineForm,
     FindForm,
     FirstContactForm,
@@ -114,7 +115,7 @@ def refer(request: AuthenticatedHttpRequest, client_id: int) -> HttpResponse:
                 client=client,
                 target=form.target(),
                 reason=form.cleaned_data["reason"],
-                category=form.cleaned_data["category"],
+                categories=form.cleaned_data["categories"],
                 contact_preference=form.cleaned_data["contact_preference"],
                 contact_note=form.cleaned_data["contact_note"],
                 agreed=form.cleaned_data["agreed"],
@@ -147,6 +148,7 @@ STEP_FORMS: dict[str, tuple[type[StepForm], str]] = {
     "cancel": (ReasonForm, Status.CANCELLED),
     "back": (ReasonForm, ""),
     "follow_up": (FollowUpForm, ""),
+    "contact": (ContactForm, ""),
 }
 
 
@@ -174,6 +176,8 @@ def _available_steps(referral: Referral, sides: frozenset[Side], can_edit: bool)
         names.append("back")
     if Side.RECEIVER in sides and referral.follow_up_is_due():
         names.insert(0, "follow_up")
+    if Side.RECEIVER in sides and referral.can_record_contact():
+        names.append("contact")
     return names
 
 
@@ -219,15 +223,33 @@ def _render_client_page(
     client: Client,
     bound: tuple[int, str, forms.Form] | None = None,
 ) -> HttpResponse:
+    """The referral page; beyond the agreed minimum only what the consent opens elsewhere.
+
+    The agreement in Movisie, "Medisch en sociaal verbonden" (seed 004): the
+    referrer sends "alleen de NAW-gegevens en in één regel de reden van verwijzing".
+    So the receiving organisation sees name, address, phone and the one-line reason;
+    the age and the main informal carer only when a consent also lets this person
+    open the older person's own page (their details for the care plan).
+    """
     person = professional_of(request.user)
     panels = _panels(request, client, person, bound)
-    carer = client.carers.filter(is_primary=True).first() or client.carers.first()
+    can_open_client = decide(
+        request.user,
+        client,
+        category=DataCategory.IDENTITY,
+        purpose=Purpose.CARE_PLAN,
+        for_write=False,
+    ).allowed
+    carer = None
+    if can_open_client:
+        carer = client.carers.filter(is_primary=True).first() or client.carers.first()
     return render(
         request,
         "referrals/client.html",
         {
             "client": client,
             "panels": panels,
+            "shows_more": can_open_client,
             "carer": carer,
             "today": timezone.localdate(),
             "can_refer": decide(
@@ -237,13 +259,7 @@ def _render_client_page(
                 purpose=Purpose.CARE_PLAN,
                 for_write=True,
             ).allowed,
-            "can_open_client": decide(
-                request.user,
-                client,
-                category=DataCategory.IDENTITY,
-                purpose=Purpose.CARE_PLAN,
-                for_write=False,
-            ).allowed,
+            "can_open_client": can_open_client,
         },
     )
 
@@ -300,6 +316,10 @@ def _handle(name: str, actor: Actor, referral: Referral, form: Any) -> Referral:
             return actions.referral_record_follow_up(
                 **common, outcome=data["outcome"], note=data["note"]
             )
+        case "contact":
+            return actions.referral_record_contact(
+                **common, contacted_on=data["contacted_on"], note=data["note"]
+            )
     raise Http404
 
 
@@ -338,6 +358,7 @@ def _step_done_message(name: str) -> str:
         "cancel": _("The referral is cancelled."),
         "back": _("The referral went back one step."),
         "follow_up": _("The follow-up is recorded. The referrer has been told."),
+        "contact": _("The conversation is recorded. The follow-up counts from this date."),
     }[name]
 
 

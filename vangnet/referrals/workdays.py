@@ -71,3 +71,29 @@ def working_days_between(start: date, end: date) -> int:
         if is_working_day(day):
             total += 1
     return total
+
+
+def last_working_day_of_week(day: date) -> date | None:
+    """The last working day of ``day``'s week (Monday to Sunday), or None in a week without one."""
+    friday = day - timedelta(days=day.weekday()) + timedelta(days=4)
+    for back in range(5):
+        candidate = friday - timedelta(days=back)
+        if is_working_day(candidate):
+            return candidate
+    return None
+
+
+def end_of_week_term(start: date, minimum: int) -> date:
+    """The end of ``start``'s working week, or of a later week when too little of it is left.
+
+    The term ends on the last working day of the week ``start`` lies in when at
+    least ``minimum`` working days lie after ``start`` up to and including that
+    day; otherwise on the last working day of the next week (and so on, should a
+    week of holidays leave too few).
+    """
+    week = start
+    while True:
+        end = last_working_day_of_week(week)
+        if end is not None and working_days_between(start, end) >= minimum:
+            return end
+        week = week - timedelta(days=week.weekday()) + timedelta(days=7)

@@ -6,12 +6,14 @@ is data of the kind ``DataCategory.PLAN``. Views reach it only after
 """
 
 from vangnet.care.models.meetings import (
+    MDO_SOCIAL_DISCIPLINES,
     AgendaReason,
     Invitation,
     Meeting,
     MeetingItem,
     MeetingStatus,
     domains_missing,
+    mdo_domain,
 )
 from vangnet.care.models.pathway import (
     HEALTH_HELP,
@@ -44,6 +46,7 @@ from vangnet.care.models.plan import (
 __all__ = [
     "CLOSING_OUTCOMES",
     "HEALTH_HELP",
+    "MDO_SOCIAL_DISCIPLINES",
     "ActionStatus",
     "AgendaReason",
     "AgreedBy",
@@ -71,4 +74,5 @@ __all__ = [
     "StepSource",
     "StepStatus",
     "domains_missing",
+    "mdo_domain",
 ]

@@ -7,7 +7,24 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.clients.models import Client
-from vangnet.directory.models import Domain, Network, Organisation, Person
+from vangnet.directory.models import Discipline, Domain, Network, Organisation, Person
+
+# The roles that make an MDO count as having the social domain at the table: social work
+# and welfare, the elderly adviser, the municipal Wmo consultant. Not the network
+# coordinator, volunteers, key figures or "other": Movisie (seed 004) notes that welfare
+# workers are rarely at the MDO ("Op initiatief van POHers is de Wmo adviseur bij het
+# overleg gevraagd", Maasgouw), and the coordinator's role "wordt vaak vervuld door
+# huisartsen of wijkverpleegkundigen" (RIVM, seed 000), so neither stands in for them.
+MDO_SOCIAL_DISCIPLINES: frozenset[str] = frozenset(
+    {
+        Discipline.SOCIAL_WORKER,  # sociaal werker
+        Discipline.WELFARE_COACH,  # welzijnscoach, consulent or case manager from welfare
+        Discipline.ELDERLY_ADVISER,  # ouderenadviseur
+        Discipline.WMO_OFFICER,  # Wmo-consulent of the municipality
+        Discipline.NEIGHBOURHOOD_COACH,  # wijkcoach: social work in a neighbourhood team
+        Discipline.CARER_CONSULTANT,  # mantelzorgconsulent of the welfare organisation
+    }
+)
 
 
 class MeetingStatus(models.TextChoices):
@@ -89,9 +106,21 @@ class Meeting(models.Model):
         return self.status == MeetingStatus.PLANNED and self.starts_at >= timezone.now()
 
 
+def mdo_domain(person: Person) -> str:
+    """The domain ``person`` brings to an MDO: medical, social, or "" when neither counts."""
+    if person.domain == Domain.MEDICAL:
+        return Domain.MEDICAL
+    if person.discipline in MDO_SOCIAL_DISCIPLINES:
+        return Domain.SOCIAL
+    return ""
+
+
 def domains_missing(people: list[Person]) -> list[str]:
-    """The domains (medical, social) that no one in ``people`` comes from."""
-    present = {Domain.MEDICAL if p.domain == Domain.MEDICAL else Domain.SOCIAL for p in people}
+    """The domains (medical, social) that no one in ``people`` comes from.
+
+    Only the roles in ``MDO_SOCIAL_DISCIPLINES`` count for the social domain.
+    """
+    present = {mdo_domain(p) for p in people}
     return [d for d in (Domain.MEDICAL, Domain.SOCIAL) if d not in present]
 
 

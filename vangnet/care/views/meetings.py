@@ -34,6 +34,7 @@ from vangnet.care.models import (
     Meeting,
     MeetingItem,
     MeetingStatus,
+    mdo_domain,
 )
 from vangnet.care.views.common import door, int_param, safe_next
 from vangnet.care.views.plan import action_form
@@ -111,7 +112,9 @@ def meeting_detail(request: AuthenticatedHttpRequest, meeting_id: int) -> HttpRe
         "care/meeting_detail.html",
         {
             "meeting": meeting,
-            "participants": list(meeting.participants.select_related("organisation")),
+            "participants": [
+                (p, mdo_domain(p)) for p in meeting.participants.select_related("organisation")
+            ],
             "rows": agenda_rows(Actor.from_request(request), meeting, viewer.person),
             "can_manage": viewer.may_manage(meeting),
             "can_minute": viewer.may_minute(meeting),

@@ -103,7 +103,7 @@ def refer(world: World, *, now: datetime | None = None, **overrides: Any) -> Ref
         "client": world.client,
         "target": target,
         "reason": "Sinds overlijden partner veel alleen",
-        "category": Category.SOCIAL,
+        "categories": [Category.SOCIAL],
         "contact_preference": ContactPreference.PHONE,
         "agreed": True,
         "now": now,

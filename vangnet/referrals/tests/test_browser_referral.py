@@ -68,6 +68,14 @@ def test_a_gp_refers_the_social_worker_closes_the_loop_and_checks_back_after_thr
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     axe.check(page)
     page.set_viewport_size({"width": 1280, "height": 800})
+    # A later conversation is recorded; the check after three months counts from it.
+    page.get_by_text("Een later gesprek vastleggen").click()
+    axe.check(page)
+    page.get_by_label("Datum van het gesprek").fill(timezone.localdate().isoformat())
+    page.get_by_role("button", name="Gesprek vastleggen").click()
+    expect(page.get_by_text("Het gesprek is vastgelegd.")).to_be_visible()
+    expect(page.get_by_text("Later gesprek vastgelegd")).to_be_visible()
+    axe.check(page)
 
     # The GP sees the feedback.
     _switch_to(page, base, world.gp)
@@ -114,9 +122,11 @@ def test_the_coordinator_pages_and_the_figures_pass_the_accessibility_check(
         "Verwijsafspraken van Netwerk Testwijk"
     )
     axe.check(page)
+    page.get_by_label("Binnen een vast aantal werkdagen").check()
     page.get_by_label("eerste contact binnen (werkdagen)").fill("3")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("De verwijsafspraken zijn opgeslagen.")).to_be_visible()
+    expect(page.get_by_label("Binnen een vast aantal werkdagen")).to_be_checked()
     axe.check(page)
     page.goto(f"{base}/referrals/figures/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Cijfers over verwijzen")

@@ -145,7 +145,7 @@ def test_the_network_report_counts_journeys_and_pools_small_practices(bob: User)
         client=other_client,
         target=Target.for_service(world.other_service),
         reason="Eenzaam",
-        category="social",
+        categories=["social"],
         contact_preference="phone",
         agreed=True,
         now=START,

@@ -11,14 +11,14 @@ from vangnet.audit.models import AccessLogEntry, AccessPoint
 from vangnet.core import scheduling
 from vangnet.notifications.models import Notification
 from vangnet.referrals import jobs
-from vangnet.referrals.models import EventKind, Referral, ReferralEvent
+from vangnet.referrals.models import EventKind, FirstContactRule, Referral, ReferralEvent
 
 from .factories import World, bring_to_first_contact, build_world, refer
 
 pytestmark = pytest.mark.django_db
 
 AMS = ZoneInfo("Europe/Amsterdam")
-# Monday 2 March 2026, ten in the morning: five working days later is Monday 9 March.
+# Monday 2 March 2026, ten in the morning: the first contact is due that Friday, 6 March.
 MONDAY = datetime(2026, 3, 2, 10, 0, tzinfo=AMS)
 
 
@@ -33,8 +33,8 @@ def _morning(day: int) -> datetime:
 
 def test_a_referral_is_not_overdue_on_its_last_day(world: World) -> None:
     referral = refer(world, now=MONDAY)
-    assert referral.first_contact_due_on.isoformat() == "2026-03-09"
-    assert jobs.escalate_overdue(_morning(9)) == 0
+    assert referral.first_contact_due_on.isoformat() == "2026-03-06"
+    assert jobs.escalate_overdue(_morning(6)) == 0
 
 
 def test_an_overdue_referral_is_escalated_to_the_coordinator_once(
@@ -46,7 +46,7 @@ def test_an_overdue_referral_is_escalated_to_the_coordinator_once(
     assert referral.escalated_at == _morning(10)
     assert referral.is_overdue(timezone.localdate(_morning(10)))
     event = ReferralEvent.objects.get(referral=referral, kind=EventKind.ESCALATED)
-    assert "09-03-2026" in event.note
+    assert "06-03-2026" in event.note
     to_coordinator = Notification.objects.get(recipient=alice)
     assert world.client.family_name not in to_coordinator.subject + to_coordinator.body
     assert Notification.objects.filter(recipient=world.worker).count() == 2  # new, reminder
@@ -90,6 +90,7 @@ def test_the_follow_up_term_is_set_per_network(world: World) -> None:
 
 
 def test_the_first_contact_term_is_set_per_network(world: World) -> None:
+    world.rules.first_contact_rule = FirstContactRule.WORKING_DAYS
     world.rules.first_contact_working_days = 2
     world.rules.save()
     referral = refer(world, now=MONDAY)

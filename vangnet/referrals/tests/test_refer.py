@@ -32,7 +32,7 @@ def _minimal_form(world: World, **extra: str) -> dict[str, str]:
     return {
         "to": "contact",
         "reason": "Sinds overlijden partner veel alleen, wil meer onder de mensen",
-        "category": "social",
+        "categories": "social",
         "agreed": "on",
         "contact_preference": "phone",
         **extra,
@@ -152,11 +152,12 @@ def test_referring_to_a_chosen_service_goes_to_its_organisation(
     assert not referral.to_point_of_contact
 
 
-def test_the_first_contact_term_counts_working_days(world: World) -> None:
+def test_the_first_contact_term_skips_holidays(world: World) -> None:
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    # Thursday 23 April 2026; King's Day is Monday 27 April.
+    # Thursday 23 April 2026 leaves one working day that week, so the Friday after;
+    # King's Day, Monday 27 April, does not change that.
     referral = refer(world, now=datetime(2026, 4, 23, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam")))
     assert referral.first_contact_due_on.isoformat() == "2026-05-01"
 

@@ -120,6 +120,7 @@ def test_the_coordinator_sets_the_networks_agreements(world: World, alice: User)
         {
             "contact_organisation": world.team.pk,
             "contact_person": "",
+            "first_contact_rule": "working_days",
             "first_contact_working_days": "3",
             "follow_up_days": "120",
         },
@@ -127,7 +128,8 @@ def test_the_coordinator_sets_the_networks_agreements(world: World, alice: User)
     assert response.status_code == 302
     rules = ReferralSettings.objects.get(network=world.network)
     assert (rules.contact_organisation, rules.contact_person) == (world.team, None)
-    assert (rules.first_contact_working_days, rules.follow_up_days) == (3, 120)
+    assert (rules.first_contact_rule, rules.first_contact_working_days) == ("working_days", 3)
+    assert rules.follow_up_days == 120
 
 
 def test_the_point_of_contact_person_must_work_there(world: World, alice: User) -> None:
@@ -139,6 +141,7 @@ def test_the_point_of_contact_person_must_work_there(world: World, alice: User) 
         {
             "contact_organisation": world.team.pk,
             "contact_person": world.worker_person.pk,
+            "first_contact_rule": "same_week",
             "first_contact_working_days": "5",
             "follow_up_days": "91",
         },
