@@ -6,7 +6,6 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from vangnet.accounts.http import AuthenticatedHttpRequest
-from vangnet.directory.models import Network
 from vangnet.monitoring.access import access_network, networks_visible
 from vangnet.monitoring.charts import trend_chart
 from vangnet.monitoring.downloads import filename, indicator_csv, report_pdf
@@ -25,17 +24,10 @@ def _quarter(request: AuthenticatedHttpRequest) -> tuple[Quarter, str, str]:
         return current_quarter(), typed, str(error)
 
 
-def _coordinated(request: AuthenticatedHttpRequest) -> list[Network]:
-    networks = networks_visible(request.user)
-    if not networks:
-        raise Http404
-    return networks
-
-
 @login_required
 @require_GET
 def index(request: AuthenticatedHttpRequest) -> HttpResponse:
-    networks = _coordinated(request)
+    networks = networks_visible(request.user)
     if len(networks) == 1:
         return redirect("monitoring:figures", slug=networks[0].slug)
     return render(request, "monitoring/index.html", {"networks": networks})

@@ -54,7 +54,7 @@ def referral(
         receiving_organisation=receiver.organisation,
         receiving_person=receiver,
         reason="Hulp bij de administratie",
-        category=Category.values[0],
+        categories=[Category.values[0]],
         contact_preference=ContactPreference.values[0],
         sent_at=moment(on),
         accepted_at=moment(on) + timedelta(hours=2) if accepted else None,

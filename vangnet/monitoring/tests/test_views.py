@@ -50,7 +50,9 @@ def test_it_refuses_a_professional(client: Browser, bob: User, world: World) -> 
     in_network(bob, world.network)
     log_in(client, bob)
 
-    assert client.get("/figures/").status_code == 404
+    index = client.get("/figures/")
+    assert index.status_code == 200
+    assert world.network.name not in index.content.decode()
     assert client.get("/figures/test/").status_code == 404
     assert client.get("/figures/test/report.pdf?quarter=2026Q3").status_code == 404
     assert client.get("/figures/test/signals.csv?quarter=2026Q3").status_code == 404

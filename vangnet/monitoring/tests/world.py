@@ -122,7 +122,7 @@ def _referral(world: World, client: Client, sent: datetime, **extra: object) -> 
         referring_organisation=world.practice,
         receiving_organisation=world.welfare,
         reason="Eenzaam sinds het overlijden van haar man.",
-        category=Category.SOCIAL,
+        categories=[Category.SOCIAL],
         sent_at=sent,
         first_contact_due_on=sent.date(),
         **extra,
