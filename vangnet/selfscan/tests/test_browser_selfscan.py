@@ -3,7 +3,7 @@ from playwright.sync_api import Page, expect
 
 from vangnet.accounts.demo import DEMO_EMAIL_DOMAIN
 from vangnet.accounts.models import User
-from vangnet.conftest import AxeChecker, browser_log_in
+from vangnet.conftest import AxeChecker, browser_log_in, menu_link
 from vangnet.core.demo import DEMO_PASSWORD, DemoContext
 from vangnet.directory.demo import build as directory
 from vangnet.directory.demo_accounts import build as accounts
@@ -35,7 +35,7 @@ def test_a_coordinator_starts_a_round_five_members_answer_and_the_radar_appears(
     browser_log_in(page, base, coordinator, DEMO_PASSWORD)
     page.goto(f"{base}/")
     page.get_by_role("button", name="Menu").click()
-    page.get_by_role("link", name="Zelfscan van het netwerk").click()
+    menu_link(page, "Zelfscan van het netwerk").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Zelfscan · {network.name}")
     axe.check(page)
 
