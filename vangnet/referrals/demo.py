@@ -224,6 +224,10 @@ def _plan_referral(
     welfare_services, elsewhere = cast.welfare_services, cast.elsewhere
     reason, category, _themes = rng.choice(REASONS)
     service = rng.choice(welfare_services) if welfare_services and rng.random() < 0.2 else None
+    # GPs know the first service best: it also gets the second one's share, so at least one
+    # service has the ten referrals the social map needs to show how it answers them.
+    if service is not None and service in welfare_services[1:2]:
+        service = welfare_services[0]
     handler_person = social_worker if rng.random() < 0.45 else rng.choice(staff)
     referral = Referral(
         client=client,

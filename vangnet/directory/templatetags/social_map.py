@@ -30,3 +30,9 @@ def tel_href(number: str) -> str:
     """A tel: link target: digits and a leading plus only."""
     cleaned = re.sub(r"[^\d+]", "", number or "")
     return f"tel:{cleaned}" if cleaned else ""
+
+
+@register.filter
+def line_for(lines: dict[int, str], pk: int) -> str:
+    """The line a mapping gives for ``pk``; empty when it gives none."""
+    return lines.get(pk, "")

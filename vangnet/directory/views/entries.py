@@ -23,6 +23,7 @@ from vangnet.directory.actions import EntryInUse, entry_confirm, entry_delete, e
 from vangnet.directory.forms import OrganisationForm, PersonForm, ServiceForm
 from vangnet.directory.models import Organisation, Person, Service
 from vangnet.directory.permissions import Entry
+from vangnet.directory.response_notes import response_notes
 from vangnet.directory.staleness import stale_limit
 from vangnet.directory.versioning import history_of
 from vangnet.directory.views.common import history_lines, viewer_for
@@ -239,10 +240,14 @@ def organisation_list(request: AuthenticatedHttpRequest) -> HttpResponse:
 def organisation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation.objects.prefetch_related("areas"), pk=pk)
     context = _detail_context(request, organisation)
+    services = list(organisation.services.select_related("contact").order_by("name"))
     context.update(
         {
             "people": organisation.people.order_by("name"),
-            "services": organisation.services.select_related("contact").order_by("name"),
+            "services": services,
+            "responses": response_notes(
+                services=[s.pk for s in services], organisations=[organisation.pk]
+            ),
             "parties": organisation.network_parties.select_related("network"),
             "assignments": organisation.assignments.select_related("network", "person"),
         }
@@ -339,7 +344,9 @@ def service_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         Service.objects.select_related("organisation", "contact").prefetch_related("areas"),
         pk=pk,
     )
-    return render(request, "directory/service_detail.html", _detail_context(request, service))
+    context = _detail_context(request, service)
+    context["responses"] = response_notes(services=[service.pk])
+    return render(request, "directory/service_detail.html", context)
 
 
 @login_required

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from vangnet.accounts.decorators import public
 from vangnet.directory.forms import SearchForm
 from vangnet.directory.models import Domain, Network, Organisation, Person, Service
+from vangnet.directory.response_notes import response_notes
 from vangnet.directory.search import (
     Criteria,
     network_organisation_ids,
@@ -55,6 +56,7 @@ def search(request: HttpRequest) -> HttpResponse:
         "more_services": len(services) > RESULT_LIMIT,
         "limit": RESULT_LIMIT,
         "viewer": viewer_for(request),
+        "responses": response_notes(services=[s.pk for s in services[:RESULT_LIMIT]]),
     }
     if request.headers.get("HX-Request") == "true":
         return render(request, "directory/includes/search_results.html", context)
@@ -97,11 +99,17 @@ def public_map(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("name")
     )
     groups = {domain: DomainGroup(domain=Domain(domain)) for domain in Domain.values}
-    for organisation in organisations:
+    shown = list(organisations)
+    for organisation in shown:
         groups[organisation.domain].organisations.append(organisation)
     context: dict[str, Any] = {
         "network": network,
         "areas": network.areas.order_by("code"),
         "groups": [g for g in groups.values() if g.organisations],
+        # Counts over at least ten referrals each: no older person can be read from them.
+        "responses": response_notes(
+            services=[s.pk for o in shown for s in o.services.all()],
+            organisations=[o.pk for o in shown],
+        ),
     }
     return render(request, "directory/public_map.html", context)

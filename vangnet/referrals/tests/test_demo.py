@@ -81,3 +81,12 @@ def test_the_demo_logins_see_the_loop_from_both_ends() -> None:
     assert access_client(
         Actor(gp), answered.client_id, category=DataCategory.REFERRAL, purpose=Purpose.REFERRAL
     )
+
+
+def test_a_service_has_enough_referrals_for_its_response_line() -> None:
+    from vangnet.referrals.response_figures import response_figures
+
+    built()
+    services = set(Referral.objects.exclude(service=None).values_list("service_id", flat=True))
+    by_service, _ = response_figures(services, [], today=NOW.date())
+    assert any(f.enough for f in by_service.values())
