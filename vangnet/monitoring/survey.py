@@ -8,14 +8,18 @@ an unknown code look the same to whoever types one.
 
 import hashlib
 import secrets
+from dataclasses import dataclass
+from typing import Any
 
 from django.core.cache import cache
 from django.db import transaction
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from vangnet.directory.models import Network
 from vangnet.monitoring.models import SurveyAnswer, SurveyCode
 from vangnet.monitoring.quarters import current_quarter
+from vangnet.monitoring.suppression import threshold
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 8
@@ -91,3 +95,42 @@ def too_many_attempts(address: str) -> bool:
         cache.set(key, 1, WINDOW_SECONDS)
         count = 1
     return count > ATTEMPTS
+
+
+AGREE = (4, 5)
+
+
+@dataclass(frozen=True)
+class Experience:
+    """One statement in a quarter: how many gave a score (not "don't know"), how many agreed."""
+
+    key: str
+    label: str
+    answers: int
+    agreeing: int
+    threshold: int
+
+    @property
+    def shown(self) -> bool:
+        return self.answers >= self.threshold
+
+    @property
+    def share(self) -> int | None:
+        """Whole percent agreeing; None when too few answered to show it."""
+        if not self.shown:
+            return None
+        return round(100 * self.agreeing / self.answers)
+
+
+def experience_of(network: Network, quarter: str) -> list[Experience]:
+    """Per statement the share agreeing (4 or 5) among those who gave a score, in one query."""
+    counts: dict[str, Any] = {}
+    for key in KEYS:
+        counts[f"{key}_answers"] = Count("pk", filter=Q(**{f"{key}__gte": 1}))
+        counts[f"{key}_agreeing"] = Count("pk", filter=Q(**{f"{key}__in": AGREE}))
+    found = SurveyAnswer.objects.filter(network=network, quarter=quarter).aggregate(**counts)
+    limit = threshold()
+    return [
+        Experience(key, str(label), found[f"{key}_answers"], found[f"{key}_agreeing"], limit)
+        for key, label in STATEMENTS
+    ]

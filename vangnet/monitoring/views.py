@@ -12,6 +12,7 @@ from vangnet.monitoring.charts import trend_chart
 from vangnet.monitoring.downloads import filename, indicator_csv, report_pdf
 from vangnet.monitoring.figures import TREND_QUARTERS, QuarterFigures, figures_of
 from vangnet.monitoring.quarters import Quarter, QuarterError, current_quarter, parse_quarter
+from vangnet.monitoring.survey import experience_of
 
 
 def _quarter(request: AuthenticatedHttpRequest) -> tuple[Quarter, str, str]:
@@ -58,6 +59,7 @@ def figures(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "choices": choices,
             "typed": typed,
             "error": error,
+            "experience": experience_of(network, str(found.quarter)),
         },
         status=400 if error else 200,
     )

@@ -3,13 +3,13 @@ from django.core.cache import cache
 from django.test import Client as Browser
 
 from vangnet.accounts.models import User
-from vangnet.clients.tests.factories import in_network
+from vangnet.clients.tests.factories import coordinating, in_network
 from vangnet.conftest import log_in
 from vangnet.directory.models import Network
 from vangnet.directory.tests.factories import NetworkFactory
 from vangnet.monitoring.models import SurveyAnswer, SurveyCode
 from vangnet.monitoring.quarters import current_quarter
-from vangnet.monitoring.survey import ATTEMPTS, digest, issue_code
+from vangnet.monitoring.survey import ATTEMPTS, digest, experience_of, issue_code
 
 pytestmark = pytest.mark.django_db
 
@@ -168,3 +168,40 @@ def test_a_stranger_cannot_hand_out_codes(client: Browser, bob: User, network: N
     log_in(client, bob)
 
     assert client.get("/enquete/uitdelen/").status_code == 404
+
+
+def _answers(network: Network, quarter: str, contact: list[int | None]) -> None:
+    for score in contact:
+        SurveyAnswer.objects.create(network=network, quarter=quarter, contact=score, overall=4)
+
+
+def test_the_share_agreeing_is_counted_among_those_who_gave_a_score(network: Network) -> None:
+    # contact: 12 scores (4, 5, 5, 4, 4, 4, 3, 2, 1, 4, 5, 3), 2 "don't know", 1 skipped.
+    _answers(network, "2026Q3", [4, 5, 5, 4, 4, 4, 3, 2, 1, 4, 5, 3, 0, 0, None])
+    _answers(NetworkFactory.create(slug="other"), "2026Q3", [1] * 12)
+
+    found = {row.key: row for row in experience_of(network, "2026Q3")}
+
+    contact = found["contact"]
+    # Five 4s and three 5s: 8 of 12 agree, 66.7 % rounds to 67.
+    assert (contact.answers, contact.agreeing, contact.share) == (12, 8, 67)
+    overall = found["overall"]
+    assert (overall.answers, overall.share) == (15, 100)
+    listened = found["listened"]
+    assert (listened.answers, listened.share) == (0, None)
+
+
+def test_fewer_answers_than_the_threshold_are_not_shown(
+    client: Browser, alice: User, network: Network
+) -> None:
+    coordinating(alice, network)
+    _answers(network, "2026Q3", [5] * 9)
+    log_in(client, alice)
+
+    rows = experience_of(network, "2026Q3")
+    page = client.get("/figures/test/?quarter=2026Q3").content.decode()
+
+    assert rows[0].answers == 9 and rows[0].share is None
+    assert "eigen ervaring" in page
+    assert "niet getoond" in page
+    assert "<td>100%</td>" not in page
