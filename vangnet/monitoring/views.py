@@ -9,7 +9,13 @@ from vangnet.accounts.http import AuthenticatedHttpRequest
 from vangnet.directory.models import Network
 from vangnet.monitoring.access import access_network, networks_visible
 from vangnet.monitoring.charts import trend_chart
-from vangnet.monitoring.downloads import filename, indicator_csv, report_pdf
+from vangnet.monitoring.downloads import (
+    EXPERIENCE_KEY,
+    experience_csv,
+    filename,
+    indicator_csv,
+    report_pdf,
+)
 from vangnet.monitoring.figures import TREND_QUARTERS, QuarterFigures, figures_of
 from vangnet.monitoring.quarters import Quarter, QuarterError, current_quarter, parse_quarter
 from vangnet.monitoring.survey import experience_of
@@ -83,6 +89,11 @@ def _figures_for_export(request: AuthenticatedHttpRequest, slug: str) -> Quarter
 @require_GET
 def indicator_csv_view(request: AuthenticatedHttpRequest, slug: str, key: str) -> HttpResponse:
     found = _figures_for_export(request, slug)
+    if key == EXPERIENCE_KEY:
+        rows = experience_of(found.network, str(found.quarter))
+        return _download(
+            experience_csv(found, rows), "text/csv; charset=utf-8", filename(found, key, "csv")
+        )
     item = found.by_key(key)
     if item is None:
         raise Http404
@@ -95,4 +106,7 @@ def indicator_csv_view(request: AuthenticatedHttpRequest, slug: str, key: str) -
 @require_GET
 def report(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     found = _figures_for_export(request, slug)
-    return _download(report_pdf(found), "application/pdf", filename(found, "rapport", "pdf"))
+    experience = experience_of(found.network, str(found.quarter))
+    return _download(
+        report_pdf(found, experience), "application/pdf", filename(found, "rapport", "pdf")
+    )

@@ -205,3 +205,28 @@ def test_fewer_answers_than_the_threshold_are_not_shown(
     assert "eigen ervaring" in page
     assert "niet getoond" in page
     assert "<td>100%</td>" not in page
+
+
+def test_the_csv_hides_a_small_count_and_shows_a_large_one(
+    client: Browser, alice: User, network: Network
+) -> None:
+    coordinating(alice, network)
+    _answers(network, "2026Q3", [5] * 9)
+    log_in(client, alice)
+
+    text = client.get("/figures/test/experience.csv?quarter=2026Q3").content.decode()
+    pdf = client.get("/figures/test/report.pdf?quarter=2026Q3")
+
+    # contact: 9 answers, hidden; overall: 9 answers, hidden too.
+    assert "< 10" in text and "100%" not in text
+    assert pdf.content.startswith(b"%PDF")
+    _answers(network, "2026Q3", [4])
+    text = client.get("/figures/test/experience.csv?quarter=2026Q3").content.decode()
+    assert "10,100%" in text
+
+
+def test_a_stranger_gets_no_survey_csv(client: Browser, bob: User, network: Network) -> None:
+    _answers(network, "2026Q3", [5] * 12)
+    log_in(client, bob)
+
+    assert client.get("/figures/test/experience.csv?quarter=2026Q3").status_code == 404
