@@ -20,6 +20,7 @@ urlpatterns = [
     path("hulp/", include("vangnet.guide.urls")),
     path("collaboration/", include("vangnet.collaboration.urls")),
     path("figures/", include("vangnet.monitoring.urls")),
+    path("enquete/", include("vangnet.monitoring.survey_urls")),
     path("selfscan/", include("vangnet.selfscan.urls")),
     path("api/v1/", include("vangnet.api.urls")),
     path("admin/", admin.site.urls),

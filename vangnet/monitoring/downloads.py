@@ -13,6 +13,9 @@ from fpdf.enums import XPos, YPos
 
 from vangnet.monitoring.charts import value_text
 from vangnet.monitoring.figures import QuarterFigures, Shown
+from vangnet.monitoring.survey import Experience
+
+EXPERIENCE_KEY = "experience"
 
 
 def indicator_csv(figures: QuarterFigures, item: Shown) -> str:
@@ -29,6 +32,29 @@ def indicator_csv(figures: QuarterFigures, item: Shown) -> str:
     writer.writerows(item.rows())
     for label, value in item.indicator.notes:
         writer.writerow([str(label), str(value)])
+    return out.getvalue()
+
+
+def experience_rows(rows: list[Experience]) -> list[list[str]]:
+    """The survey table as published: a share only from the threshold of answers up."""
+    table = [[_("Statement"), _("Answers"), _("Agreeing")]]
+    for row in rows:
+        if row.shown:
+            table.append([row.label, str(row.answers), f"{row.share}%"])
+        else:
+            table.append([row.label, f"< {row.threshold}", _("not shown")])
+    return table
+
+
+def experience_csv(figures: QuarterFigures, rows: list[Experience]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("Indicator"), _("The older person's own experience")])
+    writer.writerow([_("Network"), figures.network.name])
+    writer.writerow([_("Period"), str(figures.quarter)])
+    writer.writerow([_("Smallest count shown"), str(figures.threshold)])
+    writer.writerow([])
+    writer.writerows(experience_rows(rows))
     return out.getvalue()
 
 
@@ -56,7 +82,7 @@ def _fitted(pdf: FPDF, text: str, width: float) -> str:
     return text + "."
 
 
-def report_pdf(figures: QuarterFigures) -> bytes:
+def report_pdf(figures: QuarterFigures, experience: list[Experience] | None = None) -> bytes:
     """The quarterly report for the steering group: each indicator, its definition and table."""
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
@@ -109,4 +135,13 @@ def report_pdf(figures: QuarterFigures) -> bytes:
                 for quarter, value in zip(trend.quarters, trend.values, strict=True)
             )
             text(_("Per quarter: %(values)s") % {"values": values}, 8)
+    if experience:
+        pdf.ln(3)
+        text(_("The older person's own experience"), 13, "B", 7)
+        for number, row in enumerate(experience_rows(experience)):
+            pdf.set_font("Helvetica", "B" if number == 0 else "", 8)
+            for column, value in enumerate(row):
+                width = 110.0 if column == 0 else (pdf.epw - 110.0) / 2
+                pdf.cell(width, 5, _fitted(pdf, _latin1(value), width - 1), border="B")
+            pdf.ln(5)
     return bytes(pdf.output())

@@ -8,9 +8,16 @@ from django.views.decorators.http import require_GET
 from vangnet.accounts.http import AuthenticatedHttpRequest
 from vangnet.monitoring.access import access_network, networks_visible
 from vangnet.monitoring.charts import trend_chart
-from vangnet.monitoring.downloads import filename, indicator_csv, report_pdf
+from vangnet.monitoring.downloads import (
+    EXPERIENCE_KEY,
+    experience_csv,
+    filename,
+    indicator_csv,
+    report_pdf,
+)
 from vangnet.monitoring.figures import TREND_QUARTERS, QuarterFigures, figures_of
 from vangnet.monitoring.quarters import Quarter, QuarterError, current_quarter, parse_quarter
+from vangnet.monitoring.survey import experience_of
 
 
 def _quarter(request: AuthenticatedHttpRequest) -> tuple[Quarter, str, str]:
@@ -50,6 +57,7 @@ def figures(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
             "choices": choices,
             "typed": typed,
             "error": error,
+            "experience": experience_of(network, str(found.quarter)),
         },
         status=400 if error else 200,
     )
@@ -73,6 +81,11 @@ def _figures_for_export(request: AuthenticatedHttpRequest, slug: str) -> Quarter
 @require_GET
 def indicator_csv_view(request: AuthenticatedHttpRequest, slug: str, key: str) -> HttpResponse:
     found = _figures_for_export(request, slug)
+    if key == EXPERIENCE_KEY:
+        rows = experience_of(found.network, str(found.quarter))
+        return _download(
+            experience_csv(found, rows), "text/csv; charset=utf-8", filename(found, key, "csv")
+        )
     item = found.by_key(key)
     if item is None:
         raise Http404
@@ -85,4 +98,7 @@ def indicator_csv_view(request: AuthenticatedHttpRequest, slug: str, key: str) -
 @require_GET
 def report(request: AuthenticatedHttpRequest, slug: str) -> HttpResponse:
     found = _figures_for_export(request, slug)
-    return _download(report_pdf(found), "application/pdf", filename(found, "rapport", "pdf"))
+    experience = experience_of(found.network, str(found.quarter))
+    return _download(
+        report_pdf(found, experience), "application/pdf", filename(found, "rapport", "pdf")
+    )

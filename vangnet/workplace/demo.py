@@ -15,6 +15,7 @@ from vangnet.detection.demo import build as detection
 from vangnet.directory.demo import build as directory
 from vangnet.directory.demo_accounts import build as accounts
 from vangnet.economics.demo import build as economics
+from vangnet.monitoring.demo import build as monitoring
 from vangnet.referrals.demo import build as referrals
 from vangnet.screening.demo import build as screening
 from vangnet.selfscan.demo import build as selfscan
@@ -31,6 +32,7 @@ BUILDERS: list[Callable[[DemoContext], None]] = [
     economics,
     collaboration,
     selfscan,
+    monitoring,
     casefinding,
 ]
 
