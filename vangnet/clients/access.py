@@ -34,7 +34,7 @@ from vangnet.clients.emergency import (
 )
 from vangnet.clients.models import BreakGlassDay, BreakGlassGrant, CareTeamMember, Client
 from vangnet.consent.models import Consent, DataCategory, Purpose
-from vangnet.directory.models import Person
+from vangnet.directory.models import Network, Person
 
 security_log = logging.getLogger("vangnet.security")
 
@@ -76,8 +76,29 @@ def relationship_filter(person: Person) -> Q:
     return query
 
 
+def clients_related_to(person: Person) -> QuerySet[Client, int]:
+    """The numbers of the older people ``person`` has a care relationship with now.
+
+    A relationship alone opens nothing: what may be shown still needs a consent
+    (the list door). Writes nothing; for counts and for deciding whether to offer work.
+    """
+    return Client.objects.filter(relationship_filter(person)).values_list("pk", flat=True)
+
+
 def has_relationship(person: Person, client_id: int) -> bool:
-    return Client.objects.filter(relationship_filter(person), pk=client_id).exists()
+    return clients_related_to(person).filter(pk=client_id).exists()
+
+
+def clients_for_figures(network: Network) -> QuerySet[Client]:
+    """The aggregate door: a network's older people, for figures that are only counted.
+
+    A count per network, area and quarter names nobody and is published only
+    after small-cell suppression, so it needs no care relationship and writes
+    no access-log row. Callers filter, annotate and count this queryset; they
+    never show, export or log a person from it. Who may see the figures (the
+    network's coordinator) is checked by the caller.
+    """
+    return Client.objects.filter(network=network)
 
 
 def consent_covers(

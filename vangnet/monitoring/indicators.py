@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from vangnet.care.models import Evaluation, Meeting, MeetingStatus, Plan
 from vangnet.casefinding.models import CaseFindingRun
-from vangnet.clients.models import Client
+from vangnet.clients.access import clients_for_figures
 from vangnet.consent.models import Consent
 from vangnet.detection.models import Signal
 from vangnet.directory.models import Network
@@ -160,7 +160,8 @@ def _people(network: Network, quarter: Quarter, areas: Areas) -> list[Indicator]
         given_on__lte=end,
     )
     rows = (
-        Client.objects.filter(network=network, registered_at__lt=before)
+        clients_for_figures(network)
+        .filter(registered_at__lt=before)
         .annotate(
             profile=Subquery(
                 ProfileChange.objects.filter(client=person, changed_at__lt=before)
@@ -259,8 +260,8 @@ def _coverage(network: Network, quarter: Quarter) -> Indicator:
     born_by = _years_before(quarter.end, SCREENING_AGE)
     screened_since = quarter.before - timedelta(days=SCREENING_VALID_DAYS)
     screened = dict(
-        Client.objects.filter(
-            network=network,
+        clients_for_figures(network)
+        .filter(
             gp_practice_id__in=latest,
             registered_at__lt=quarter.before,
             date_of_birth__lte=born_by,

@@ -24,8 +24,7 @@ from vangnet.care.worklists import my_work_counted
 from vangnet.casefinding.access import practice_of
 from vangnet.casefinding.deficits import FrailtyCategory
 from vangnet.casefinding.models import CaseFindingRun
-from vangnet.clients.access import clients_counted, professional_of, relationship_filter
-from vangnet.clients.models import Client
+from vangnet.clients.access import clients_counted, clients_related_to, professional_of
 from vangnet.consent.models import DataCategory, Purpose
 from vangnet.detection.access import coordinated_network_ids
 from vangnet.detection.models import Signal
@@ -93,9 +92,7 @@ def today_for(user: User, *, now: datetime | None = None) -> Today:
     practice_card = _casefinding_card(user)
     if practice_card is not None:
         today.work.append(practice_card)
-    if person is not None and (
-        today.cards or not can_edit or Client.objects.filter(relationship_filter(person)).exists()
-    ):
+    if person is not None and (today.cards or not can_edit or clients_related_to(person).exists()):
         today.work += _own_cards(
             user, person, can_edit=can_edit, coordinator=is_coordinator, moment=moment
         )
@@ -272,9 +269,11 @@ def _own_cards(
 
 def _clients_visible(user: User, person: Person) -> int:
     """How many older people the list "Older people" would show, however long it is."""
-    related = Client.objects.filter(relationship_filter(person)).values_list("pk", flat=True)
     return clients_counted(
-        user, {"clients": related}, category=DataCategory.IDENTITY, purpose=Purpose.CARE_PLAN
+        user,
+        {"clients": clients_related_to(person)},
+        category=DataCategory.IDENTITY,
+        purpose=Purpose.CARE_PLAN,
     )["clients"]
 
 
